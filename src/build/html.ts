@@ -1,0 +1,64 @@
+/** The story as static HTML, prerendered at build: readers without JavaScript get the whole argument. */
+import MarkdownIt from 'markdown-it';
+import { describe } from '../map/describe.ts';
+import { states } from '../map/states.ts';
+import { sourceAnchor } from '../story/parse.ts';
+import type { Source } from '../story/types.ts';
+import type { LoadedStory } from './load.ts';
+
+export const escape = new MarkdownIt().utils.escapeHtml;
+
+const longDate = (iso: string): string =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "Zhang Baohui, “Title”, South China Morning Post, 10 May 2018" with a link to the article. */
+export function creditHtml(story: LoadedStory): string {
+  const a = story.facts.article;
+  return `<a href="${escape(a.url)}">${escape(a.author)}, “${escape(a.title)}”</a>, <cite>${escape(a.outlet)}</cite>, ${longDate(a.date)}`;
+}
+
+function sourceHtml(s: Source): string {
+  const title = s.url ? `<a href="${escape(s.url)}">${escape(s.title)}</a>` : escape(s.title);
+  const rest = [s.publisher, s.document, s.date].filter(Boolean).map((x) => escape(String(x)));
+  return [title, ...rest].join(', ');
+}
+
+/** Every fact with its source, each with the anchor that links in the text point at. */
+export function sourcesHtml(story: LoadedStory): string {
+  const f = story.facts;
+  const group = (heading: string, kind: string, items: { id: string; label: string; source: Source }[]) =>
+    `<h3>${heading}</h3><ul class="sources-list">${items
+      .map((i) => `<li id="${sourceAnchor(kind, i.id)}"><span class="fact-label">${escape(i.label)}</span> — ${sourceHtml(i.source)}</li>`)
+      .join('')}</ul>`;
+  return [
+    group('Events', 'event', f.timeline.map((e) => ({ id: e.id, label: `${e.label} (${e.end ? `${e.date} to ${e.end}` : e.date})`, source: e.source }))),
+    group('Facts and quotations', 'fact', f.facts.map((x) => ({ id: x.id, label: x.text, source: x.source }))),
+    group('Alliances', 'alliance', f.alliances.map((a) => ({ id: a.id, label: `${a.name} (signed ${a.signed}, in force ${a.inForce})`, source: a.source }))),
+    group('NATO accessions', 'nato', f.nato.map((w) => ({ id: w.id, label: `${w.date}: ${w.members.map((m) => m.name).join(', ')}${w.afterArticle ? ' (after the article)' : ''}`, source: w.source }))),
+    group('Places', 'place', f.places.map((p) => ({ id: p.id, label: `${p.name} (${p.lat}, ${p.lon})`, source: p.source }))),
+    `<h3>Map geometry</h3><ul class="sources-list"><li>Country outlines: Natural Earth (public domain), via the world-atlas package; clipped and simplified by <code>npm run data</code>.</li></ul>`,
+  ].join('\n');
+}
+
+/** One section's article markup, shared by the scroll page and (later) the embeds. */
+export function sectionHtml(story: LoadedStory, index: number): string {
+  const s = story.sections[index];
+  const steps = s.steps
+    .map((step, i) => {
+      const state = states[step.state];
+      return `<div class="step" data-step="${step.state}" data-section="${s.id}" data-index="${i}">
+  <div class="step-body">${step.html}</div>
+  <p class="step-map-text visually-hidden">Map: ${escape(describe(state, story.catalog))}</p>
+</div>`;
+    })
+    .join('\n');
+  const label = s.context ? '<p class="kicker kicker-context">Context beyond the article</p>' : `<p class="kicker">${index + 1} of ${story.sections.filter((x) => !x.context).length}</p>`;
+  return `<section class="section${s.context ? ' section-context' : ''}" id="${s.id}" aria-labelledby="${s.id}-title">
+<header class="section-head">${label}<h2 id="${s.id}-title">${escape(s.title)}</h2></header>
+${steps}
+</section>`;
+}
+
+export function storyHtml(story: LoadedStory): string {
+  return story.sections.map((_, i) => sectionHtml(story, i)).join('\n');
+}

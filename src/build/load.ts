@@ -1,0 +1,39 @@
+/** Reads slides/ and data/ from disk, validates everything, and returns the story (Node only). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogFrom, type Catalog } from '../map/catalog.ts';
+import { checkStates } from '../map/check.ts';
+import { states, stateIds } from '../map/states.ts';
+import { ContentError, ContentErrors } from '../story/errors.ts';
+import { parseFacts } from '../story/facts.ts';
+import { parseSections, type KnownIds } from '../story/parse.ts';
+import type { Story } from '../story/types.ts';
+
+export interface LoadedStory extends Story {
+  catalog: Catalog;
+}
+
+export function knownIds(story: Pick<Story, 'facts'>): KnownIds {
+  const { facts } = story;
+  return {
+    state: [...stateIds],
+    place: facts.places.map((p) => p.id),
+    alliance: facts.alliances.map((a) => a.id),
+    nato: facts.nato.map((w) => w.id),
+    event: facts.timeline.map((e) => e.id),
+    fact: facts.facts.map((f) => f.id),
+  };
+}
+
+/** Loads and validates the whole story from `root` (the project folder). Throws ContentError(s). */
+export function loadStory(root: string): LoadedStory {
+  const facts = parseFacts((name) => readFileSync(join(root, 'data', `${name}.json`), 'utf8'));
+  const catalog = catalogFrom(facts);
+  const problems = checkStates(states, catalog);
+  if (problems.length) throw new ContentErrors(problems.map((p) => new ContentError(p.split(':')[0], 1, p.slice(p.indexOf(':') + 2))));
+  const files = readdirSync(join(root, 'slides'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ file: `slides/${f}`, text: readFileSync(join(root, 'slides', f), 'utf8') }));
+  const sections = parseSections(files, knownIds({ facts }));
+  return { sections, facts, catalog };
+}

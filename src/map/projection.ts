@@ -1,0 +1,64 @@
+/** A state's view and a panel's size → a d3-geo projection that shows the view's span, centred. */
+import { geoAzimuthalEqualArea, type GeoProjection } from 'd3-geo';
+import type { View } from './state.ts';
+
+/** A panel's box in the map's pixel space. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Points along the edge of the span rectangle: what the projection must fit inside the panel. */
+function spanOutline(view: View): GeoJSON.MultiPoint {
+  const [lon, lat] = view.center;
+  const [w, h] = view.span;
+  const coordinates: [number, number][] = [];
+  const steps = 8;
+  for (let i = 0; i <= steps; i++) {
+    const x = lon - w / 2 + (w * i) / steps;
+    const y = lat - h / 2 + (h * i) / steps;
+    coordinates.push([x, lat - h / 2], [x, lat + h / 2], [lon - w / 2, y], [lon + w / 2, y]);
+  }
+  return { type: 'MultiPoint', coordinates };
+}
+
+/** Margin kept free around the span, in pixels, so labels at the edge stay inside. */
+export const PANEL_PADDING = 16;
+
+/**
+ * An azimuthal equal-area projection centred on the view: one projection family for every view,
+ * so a camera move is a rotation plus a scale change.
+ */
+export function projectionFor(view: View, box: Box): GeoProjection {
+  const pad = Math.min(PANEL_PADDING, box.width / 10, box.height / 10);
+  const projection = geoAzimuthalEqualArea()
+    .rotate([-view.center[0], -view.center[1]])
+    .fitExtent(
+      [
+        [box.x + pad, box.y + pad],
+        [box.x + box.width - pad, box.y + box.height - pad],
+      ],
+      spanOutline(view),
+    );
+  // Re-centre exactly: fitting a rectangle's outline can shift the centre slightly on a sphere.
+  const [cx, cy] = projection(view.center) ?? [0, 0];
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + box.x + box.width / 2 - cx, ty + box.y + box.height / 2 - cy]);
+  return projection.clipExtent([
+    [box.x, box.y],
+    [box.x + box.width, box.y + box.height],
+  ]);
+}
+
+/** Panels side by side on a wide map, stacked on a tall one. */
+export function panelBoxes(count: number, width: number, height: number): Box[] {
+  if (count <= 1) return [{ x: 0, y: 0, width, height }];
+  const across = width >= height;
+  return Array.from({ length: count }, (_, i) =>
+    across
+      ? { x: (i * width) / count, y: 0, width: width / count, height }
+      : { x: 0, y: (i * height) / count, width, height: height / count },
+  );
+}

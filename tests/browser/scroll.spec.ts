@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { map, scrollToStep, stepsOf, watchConsole } from './helpers';
+
+test('the page opens on the first beat with its map drawn, and no console errors', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  await page.goto('/');
+  await expect(page).toHaveTitle(/China/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Zhang Baohui/);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  expect(await page.locator('#map path.country').count()).toBeGreaterThan(10);
+  await expect(page.locator('.masthead .credit')).toContainText('Zhang Baohui');
+  await expect(page.locator('.masthead .credit')).toContainText('South China Morning Post');
+  const favicon = await page.request.get('/favicon.svg');
+  expect(favicon.ok()).toBe(true);
+  consoleWatch.expectNone();
+});
+
+test('the map follows every step scrolling down, then back up', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  expect(steps.length).toBeGreaterThanOrEqual(12);
+  for (let i = 0; i < steps.length; i++) {
+    await scrollToStep(page, i);
+    await expect(map(page), `step ${i} (${steps[i].state}) scrolling down`).toHaveAttribute('data-map-state', steps[i].state);
+  }
+  for (let i = steps.length - 2; i >= 0; i--) {
+    await scrollToStep(page, i);
+    await expect(map(page), `step ${i} (${steps[i].state}) scrolling up`).toHaveAttribute('data-map-state', steps[i].state);
+  }
+  consoleWatch.expectNone();
+});
+
+test('every section deep link opens there with its map', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  const firstOf = new Map<string, string>();
+  for (const s of steps) if (!firstOf.has(s.section)) firstOf.set(s.section, s.state);
+  for (const [section, state] of firstOf) {
+    await page.goto(`/#${section}`);
+    await page.reload();
+    await expect(map(page), `/#${section}`).toHaveAttribute('data-map-state', state);
+    const top = await page.locator(`section#${section}`).evaluate((e) => e.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(5);
+  }
+  consoleWatch.expectNone();
+});
+
+test('a hostile hash changes nothing and runs nothing', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  await page.addInitScript(() => {
+    (window as unknown as { pwned: boolean }).pwned = false;
+  });
+  await page.goto('/#%3Cimg%20src%3Dx%20onerror%3D%22window.pwned%3Dtrue%22%3E');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned)).toBe(false);
+  expect(await page.locator('img').count()).toBe(0);
+  consoleWatch.expectNone();
+});
+
+test('nothing overflows sideways on a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+});
+
+test('sections.json lists every section with its URLs', async ({ page, request }) => {
+  await page.goto('/');
+  const ids = await page.locator('section.section').evaluateAll((els) => els.map((e) => e.id));
+  const response = await request.get('/sections.json');
+  expect(response.ok()).toBe(true);
+  const sections = (await response.json()) as { id: string; title: string; summary: string; url: string; embed: string; oembed: string }[];
+  expect(sections.map((s) => s.id)).toEqual(ids);
+  for (const s of sections) {
+    expect(s.title.length).toBeGreaterThan(0);
+    expect(s.summary.length).toBeGreaterThan(0);
+    expect(s.url).toBe(`/#${s.id}`);
+    expect(s.embed).toBe(`/embed/${s.id}/`);
+    expect(s.oembed).toBe(`/embed/${s.id}/oembed.json`);
+  }
+});
+
+test('every fact link in the text points at an entry in the sources list', async ({ page }) => {
+  await page.goto('/');
+  const targets = await page.locator('a.cite').evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
+  expect(targets.length).toBeGreaterThan(20);
+  for (const href of new Set(targets)) {
+    await expect(page.locator(href), href).toHaveCount(1);
+  }
+});
