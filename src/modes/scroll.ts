@@ -4,12 +4,10 @@ import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 
-/** The step nearest the reading line when the page opens (a deep link, a reload mid-story). */
-function stepInView(steps: HTMLElement[], line: number): HTMLElement | undefined {
-  const hashed = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  const inHashed = hashed?.matches('section.section') ? hashed.querySelector<HTMLElement>('[data-step]') : null;
-  if (inHashed && Math.abs(inHashed.getBoundingClientRect().top) < innerHeight) return inHashed;
-  return steps.find((s) => s.getBoundingClientRect().bottom > line) ?? steps[steps.length - 1];
+/** The step at the reading line: the last one whose top has passed it (the first step before any has). */
+function stepAt(steps: HTMLElement[], line: number): HTMLElement {
+  const passed = steps.filter((s) => s.getBoundingClientRect().top <= line);
+  return passed[passed.length - 1] ?? steps[0];
 }
 
 export function startScroll(): () => void {
@@ -25,11 +23,11 @@ export function startScroll(): () => void {
   };
 
   const scroller = scrollama();
+  // The first state comes from the scroll position, so a deep link or a reload mid-story opens right.
+  activate(stepAt(steps, innerHeight * offset));
   scroller
     .setup({ step: steps, offset })
     .onStepEnter(({ element }) => activate(element));
-  const first = stepInView(steps, innerHeight * offset);
-  if (first) activate(first);
 
   const onResize = () => scroller.resize();
   addEventListener('resize', onResize);
@@ -40,4 +38,6 @@ export function startScroll(): () => void {
   };
 }
 
-startScroll();
+// After load: the browser has applied the #section jump or the restored scroll position by then.
+if (document.readyState === 'complete') startScroll();
+else addEventListener('load', () => startScroll(), { once: true });
