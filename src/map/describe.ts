@@ -4,6 +4,8 @@ import type { MapState, Panel } from './state.ts';
 
 const year = (date: string): string => date.slice(0, 4);
 const placeName = (catalog: Catalog, id: string): string => catalog.places[id]?.name ?? id;
+/** Ends a sentence with one full stop, even when its last word is an abbreviation ("D.C."). */
+const sentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
 const joinAnd = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
@@ -25,7 +27,7 @@ function describePanel(panel: Panel, catalog: Catalog): string[] {
     const arcs = [...panel.arcs].sort((a, b) => a.order - b.order);
     lines.push(`In date order: ${arcs.map((a) => `${a.label} (${a.kind === 'call' ? 'phone call' : 'visit'}, ${placeName(catalog, a.from)} to ${placeName(catalog, a.to)})`).join('; ')}.`);
   }
-  if (panel.table) lines.push(`${panel.table.label}: ${joinAnd(panel.table.parties.map((p) => placeName(catalog, p)))}.`);
+  if (panel.table) lines.push(sentence(`${panel.table.label}: ${joinAnd(panel.table.parties.map((p) => placeName(catalog, p)))}`));
   if (panel.nato) {
     const waves = natoMembersThrough(catalog, panel.nato.through, panel.nato.showAfterArticle);
     const count = waves.reduce((n, w) => n + w.members.length, 0);

@@ -29,27 +29,28 @@ export const PANEL_PADDING = 16;
 
 /**
  * An azimuthal equal-area projection centred on the view: one projection family for every view,
- * so a camera move is a rotation plus a scale change.
+ * so a camera move is a rotation plus a scale change. The view's centre lands on the panel's centre
+ * and the span's outline fits inside the padded panel.
  */
 export function projectionFor(view: View, box: Box): GeoProjection {
   const pad = Math.min(PANEL_PADDING, box.width / 10, box.height / 10);
-  const projection = geoAzimuthalEqualArea()
-    .rotate([-view.center[0], -view.center[1]])
-    .fitExtent(
-      [
-        [box.x + pad, box.y + pad],
-        [box.x + box.width - pad, box.y + box.height - pad],
-      ],
-      spanOutline(view),
-    );
-  // Re-centre exactly: fitting a rectangle's outline can shift the centre slightly on a sphere.
-  const [cx, cy] = projection(view.center) ?? [0, 0];
-  const [tx, ty] = projection.translate();
-  projection.translate([tx + box.x + box.width / 2 - cx, ty + box.y + box.height / 2 - cy]);
-  return projection.clipExtent([
-    [box.x, box.y],
-    [box.x + box.width, box.y + box.height],
-  ]);
+  // At scale 1 and no translation the rotated centre projects to (0, 0): measure the outline there.
+  const unit = geoAzimuthalEqualArea().rotate([-view.center[0], -view.center[1]]).scale(1).translate([0, 0]);
+  let halfWidth = 1e-9;
+  let halfHeight = 1e-9;
+  for (const c of spanOutline(view).coordinates) {
+    const [x, y] = unit(c as [number, number]) ?? [0, 0];
+    halfWidth = Math.max(halfWidth, Math.abs(x));
+    halfHeight = Math.max(halfHeight, Math.abs(y));
+  }
+  const scale = Math.max(1e-6, Math.min((box.width / 2 - pad) / halfWidth, (box.height / 2 - pad) / halfHeight));
+  return unit
+    .scale(scale)
+    .translate([box.x + box.width / 2, box.y + box.height / 2])
+    .clipExtent([
+      [box.x, box.y],
+      [box.x + box.width, box.y + box.height],
+    ]);
 }
 
 /** Panels side by side on a wide map, stacked on a tall one. */

@@ -22,7 +22,7 @@ type Attrs = Record<string, string | number>;
 
 function el<K extends keyof SVGElementTagNameMap>(parent: Element, name: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const node = parent.ownerDocument.createElementNS(SVG, name) as SVGElementTagNameMap[K];
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, typeof v === 'number' ? String(Math.round(v * 10) / 10) : v);
   if (text !== undefined) node.textContent = text;
   parent.appendChild(node);
   return node;
@@ -70,7 +70,17 @@ function edgePoint(projection: GeoProjection, box: Box, center: Point, b: Point,
   return clampToBox([cx + (qx - cx) * 1e3, cy + (qy - cy) * 1e3], box, inset);
 }
 
-/** Where a line's label goes: its middle when visible, else a point near the end that is. */
+/** Where a line's label goes: its middle when both ends are in view, else partway to the panel's edge. */
+function lineLabelPoint(projection: GeoProjection, box: Box, a: Point, b: Point): Point | null {
+  const end = projection(b) as Point | null;
+  if (end && inside(end, box)) return labelPoint(projection, box, a, b);
+  const visible = rhumb(a, b, 0, 24)
+    .map((c) => projection(c) as Point | null)
+    .filter((p): p is Point => !!p && inside(p, box, 30));
+  return visible[Math.floor(visible.length / 2)] ?? null;
+}
+
+/** Where an arc's label goes: its middle when visible, else a point near the end that is. */
 function labelPoint(projection: GeoProjection, box: Box, a: Point, b: Point, preferred = 0.5): Point | null {
   for (const t of [preferred, 0.35, 0.2, 0.1]) {
     const p = projection(geoInterpolate(a, b)(t));
@@ -145,7 +155,8 @@ function drawPanel(svg: SVGSVGElement, panel: Panel, index: number, box: Box, ct
   const { catalog } = ctx;
   const geo = ctx.regions[panel.view.region];
   const projection = projectionFor(panel.view, box);
-  const path = geoPath(projection);
+  // One decimal is sub-pixel: smaller SVG, same picture.
+  const path = geoPath(projection).digits(1);
   const clipId = `panel-clip-${index}`;
   const clip = el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
   void clip;
@@ -178,7 +189,7 @@ function drawPanel(svg: SVGSVGElement, panel: Panel, index: number, box: Box, ct
     if (line.style === 'spanning' && line.reach) coordinates.push([to, lonLat(catalog, line.reach)]);
     const side = a.countries.includes('840') ? 'us' : 'cn';
     el(g, 'path', { d: path({ type: 'MultiLineString', coordinates }) ?? '', class: `alliance alliance-${side} style-${line.style}`, 'data-alliance': line.id });
-    const at = labelPoint(projection, box, to, coordinates[0][coordinates[0].length - 1], 0.5);
+    const at = lineLabelPoint(projection, box, to, from);
     if (at) label(g, box, at[0], at[1] - 7, 'middle', line.style === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`);
   }
 

@@ -1,5 +1,5 @@
 /** Reads data/*.json, checks each record against its schema and the cross-references, reports file:line. */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { ContentError, unknownId } from './errors.ts';
 import { dataFiles } from './schema.ts';
@@ -11,28 +11,62 @@ export const dataNames = Object.keys(dataFiles) as DataName[];
 /** A parsed data file that can tell the line of any path in it. */
 interface Located {
   file: string;
-  doc: Document;
-  lines: LineCounter;
+  text: string;
+  tree: Node;
 }
 
+const lineAt = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
+
 function lineOf(src: Located, path: readonly PropertyKey[]): number {
-  // Walk up the path until a node with a position is found (a missing key points at its parent).
+  // Walk up the path until a node exists (a missing key points at its parent object).
   for (let n = path.length; n >= 0; n--) {
-    const node = src.doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) return src.lines.linePos(node.range[0]).line;
+    const node = findNodeAtLocation(src.tree, path.slice(0, n) as (string | number)[]);
+    if (node) return lineAt(src.text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
   }
   return 1;
 }
 
+/** Strict JSON (no comments, no trailing commas), each syntax error with its line. */
 function parseFile(file: string, text: string): Located {
-  const lines = new LineCounter();
-  // JSON is YAML 1.2: the yaml parser keeps positions, so every error can name its line.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    throw new ContentError(file, lines.linePos(first.pos[0]).line, `not valid JSON: ${first.message.split('\n')[0]}`);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (!text.trim()) throw new ContentError(file, 1, 'not valid JSON: the file is empty — it should hold an array of records (or, for article.json, one object)');
+  if (first || !tree) {
+    const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
+    const offset = first?.offset ?? 0;
+    const before = text.slice(0, offset).trimEnd();
+    // Errors are found at the next token; a missing or extra comma belongs to the line before it.
+    const [at, what] =
+      code === 'CommaExpected'
+        ? [before.length, 'a comma is missing at the end of this line']
+        : before.endsWith(',') && (code === 'ValueExpected' || code === 'PropertyNameExpected')
+          ? [before.length, 'a trailing comma, which JSON does not allow — remove it']
+          : code === 'UnexpectedEndOfString'
+            ? [offset, 'a string is not closed — add the closing quote']
+            : [offset, `${code} — check quotes, commas and brackets here`];
+    throw new ContentError(file, lineAt(text, at), `not valid JSON: ${what}`);
   }
-  return { file, doc, lines };
+  const keys = duplicateKey(tree);
+  if (keys) throw new ContentError(file, lineAt(text, keys.offset), `not valid JSON: the key "${keys.value}" appears twice in one record (keys must be unique) — keep one`);
+  return { file, text, tree };
+}
+
+/** The second occurrence of a key within one object, if any (JSON.parse would silently keep the last). */
+function duplicateKey(node: Node): Node | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (key && seen.has(key.value)) return key;
+      if (key) seen.add(key.value);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = duplicateKey(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -50,7 +84,7 @@ export function parseFacts(read: (name: DataName) => string): Facts {
   for (const name of dataNames) {
     const file = `data/${name}.json`;
     const src = parseFile(file, read(name));
-    const result = dataFiles[name].safeParse(src.doc.toJS());
+    const result = dataFiles[name].safeParse(getNodeValue(src.tree));
     if (!result.success) {
       const issue = result.error.issues[0];
       throw new ContentError(file, lineOf(src, issue.path), `${describeIssue(issue)} — fix the record to match src/story/schema.ts`);

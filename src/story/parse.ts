@@ -30,6 +30,8 @@ function markdown(): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
   md.use(container, 'step', { validate: (params: string) => /^step(\s|$)/.test(params.trim()) });
   md.use(container, 'notes', { validate: (params: string) => params.trim() === 'notes' });
+  // Every link is checked by resolveLinks, which rejects all but web, in-page and fact links with file:line.
+  md.validateLink = () => true;
   return md;
 }
 const md = markdown();
@@ -74,7 +76,7 @@ function frontValue(file: string, front: FrontMatter | null, key: string, requir
   }
   const node = pair.value;
   const line = isScalar(node) && node.range ? front.lines.linePos(node.range[0]).line : front.lines.linePos((pair.key as { range?: [number] }).range?.[0] ?? 0).line;
-  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'boolean') || node.value === '') {
+  if (!isScalar(node) || !['string', 'number', 'boolean'].includes(typeof node.value) || String(node.value).trim() === '') {
     throw new ContentError(file, line, `"${key}" must be a non-empty line of text`);
   }
   return { value: String(node.value), line };
@@ -83,6 +85,9 @@ function frontValue(file: string, front: FrontMatter | null, key: string, requir
 /** The link targets in an inline token: rewrites fact links to their source anchors, checks every id. */
 function resolveLinks(file: string, inline: Token, line: number, known: KnownIds, cites: Set<string>): void {
   for (const child of inline.children ?? []) {
+    if (child.type === 'image') {
+      throw new ContentError(file, line, `images are not part of the copy — the map shows the pictures; remove the "![…](…)"`);
+    }
     if (child.type !== 'link_open') continue;
     const href = String(child.attrGet('href') ?? '');
     const scheme = /^([a-z]+):(.*)$/.exec(href);
@@ -130,6 +135,10 @@ export function parseSection(file: string, text: string, known: KnownIds): Secti
         if (tokens[j].type === closeType && depth-- === 0) break;
       }
       const inner = tokens.slice(i + 1, j);
+      const nested = inner.find((t) => t.type.startsWith('container_') && t.type.endsWith('_open'));
+      if (nested) {
+        throw new ContentError(file, lineAt(open), `this block is not closed: add a line ":::" after its text, before the "::: ${nested.info.trim()}" on line ${lineAt(nested)}`);
+      }
       for (const t of inner) if (t.type === 'inline') resolveLinks(file, t, lineAt(t), known, cites);
       if (!inner.some((t) => t.type === 'inline' && t.content.trim())) {
         throw new ContentError(file, lineAt(open), `this ${open.type.includes('step') ? 'step' : 'notes block'} is empty — write its text before the closing ":::"`);

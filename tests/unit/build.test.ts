@@ -1,0 +1,54 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build, type Rolldown } from 'vite';
+import { storyPlugin } from '../../src/build/plugin.ts';
+
+const root = join(__dirname, '../..');
+let scratch: string | null = null;
+
+/** A copy of the content (slides/, data/) in a scratch folder, with one file changed. */
+function contentWith(file: string, change: (text: string) => string): string {
+  scratch = mkdtempSync(join(tmpdir(), 'story-'));
+  cpSync(join(root, 'slides'), join(scratch, 'slides'), { recursive: true });
+  cpSync(join(root, 'data'), join(scratch, 'data'), { recursive: true });
+  writeFileSync(join(scratch, 'index.html'), '<!doctype html><html><body><!--story--></body></html>');
+  writeFileSync(join(scratch, file), change(readFileSync(join(scratch, file), 'utf8')));
+  return scratch;
+}
+
+const buildAt = (dir: string) =>
+  build({ root: dir, configFile: false, logLevel: 'silent', plugins: [storyPlugin(dir)], build: { write: false } });
+
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = null;
+});
+
+describe('the build', () => {
+  it('fails on a mistyped map state in slides/, naming the file and line', async () => {
+    const dir = contentWith('slides/02-flurry.md', (t) => t.replace('::: step flurry-call', '::: step flury-call'));
+    const line = readFileSync(join(dir, 'slides/02-flurry.md'), 'utf8').split('\n').indexOf('::: step flury-call') + 1;
+    await expect(buildAt(dir)).rejects.toThrow(`slides/02-flurry.md:${line}: unknown map state "flury-call" — did you mean "flurry-call"?`);
+  });
+
+  it('fails on a broken record in data/, naming the file and line', async () => {
+    const dir = contentWith('data/places.json', (t) => t.replace('"lat": 38.9122', '"lat": "north"'));
+    const line = readFileSync(join(dir, 'data/places.json'), 'utf8').split('\n').findIndex((l) => l.includes('"lat": "north"')) + 1;
+    await expect(buildAt(dir)).rejects.toThrow(new RegExp(`data/places\\.json:${line}: .*lat`));
+  });
+
+  it('prerenders every step of the real story into index.html and writes sections.json', async () => {
+    const output = (await build({ root, logLevel: 'silent', build: { write: false } })) as Rolldown.RolldownOutput;
+    const files = new Map(output.output.map((o) => [o.fileName, o]));
+    const html = String((files.get('index.html') as Rolldown.OutputAsset).source);
+    const sections = JSON.parse(String((files.get('sections.json') as Rolldown.OutputAsset).source)) as { id: string }[];
+    const stepCount = readFileSync(join(root, 'slides/02-flurry.md'), 'utf8').match(/^::: step /gm)!.length;
+    expect(sections.length).toBeGreaterThanOrEqual(12);
+    for (const { id } of sections) expect(html).toMatch(new RegExp(`<section class="section[^"]*" id="${id}"`));
+    expect(html.match(/data-section="flurry"/g)).toHaveLength(stepCount);
+    expect(html).toContain('Dalian');
+    expect(html).not.toContain('<!--story-->');
+  });
+});
