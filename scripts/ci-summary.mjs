@@ -1,4 +1,4 @@
-// Prints one line, "N passed, N failed", from the unit and browser test reports (test-results/*.json).
+// Prints one line, "N passed, N failed", from the unit and browser test reports (reports/*.json).
 import { existsSync, readFileSync } from 'node:fs';
 
 const status = Number(process.argv[2] ?? 0);
@@ -6,12 +6,12 @@ let passed = 0;
 let failed = 0;
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
-const unit = read('test-results/unit.json');
+const unit = read('reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
 }
-const browser = read('test-results/browser.json');
+const browser = read('reports/browser.json');
 if (browser) {
   passed += browser.stats.expected + browser.stats.flaky;
   failed += browser.stats.unexpected;
