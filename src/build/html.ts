@@ -40,6 +40,22 @@ export function sourcesHtml(story: LoadedStory): string {
   ].join('\n');
 }
 
+/**
+ * The map's figure, the same in every mode: the SVG the renderer draws into, a visible caption, the
+ * full text alternative, a polite live region for state changes, and the message shown if loading fails.
+ */
+export function mapFigureHtml(caption = 'Map'): string {
+  return `<figure class="map" id="map" aria-labelledby="map-caption">
+  <svg class="map-svg" role="img" aria-labelledby="map-caption map-description" focusable="false"></svg>
+  <figcaption>
+    <span class="map-caption" id="map-caption">${escape(caption)}</span>
+    <span class="map-description visually-hidden" id="map-description"></span>
+  </figcaption>
+  <p class="map-fallback" role="status">The map could not load. The text tells the whole story.</p>
+  <p class="map-live visually-hidden" aria-live="polite"></p>
+</figure>`;
+}
+
 /** One section's article markup, shared by the scroll page and (later) the embeds. */
 export function sectionHtml(story: LoadedStory, index: number): string {
   const s = story.sections[index];

@@ -4,8 +4,9 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { creditHtml, escape, sourcesHtml, storyHtml } from './html.ts';
+import { creditHtml, escape, mapFigureHtml, sourcesHtml, storyHtml } from './html.ts';
 import { loadStory, type LoadedStory } from './load.ts';
+import { states } from '../map/states.ts';
 
 const VIRTUAL = 'virtual:catalog';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -50,6 +51,7 @@ export function storyPlugin(root: string): Plugin {
         const s = load();
         const a = s.facts.article;
         return html
+          .replace('<!--map-->', mapFigureHtml(states[s.sections[0].steps[0].state].caption))
           .replace('<!--story-->', storyHtml(s))
           .replace('<!--sources-->', sourcesHtml(s))
           .replaceAll('<!--credit-->', creditHtml(s))
