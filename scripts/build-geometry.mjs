@@ -26,7 +26,7 @@ const outDir = path.join(root, 'data/geo');
 const REGIONS = [
   {
     name: 'east-asia',
-    box: [60, -5, 180, 62],
+    box: [56, -11, 180, 66],
     // The Yellow Sea rim: Beijing, Dalian, Pyongyang, Seoul, Panmunjom (the ~8°-wide peninsula view).
     focus: [115, 33, 132, 43.5],
     minArea: 0.00012,
@@ -39,7 +39,7 @@ const REGIONS = [
   },
   {
     name: 'europe',
-    box: [-30, 30, 60, 72],
+    box: [-35, 22, 72, 76],
     focus: null,
     minArea: 0.007,
     falloff: Infinity,

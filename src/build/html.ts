@@ -8,7 +8,7 @@ import type { LoadedStory } from './load.ts';
 
 export const escape = new MarkdownIt().utils.escapeHtml;
 
-const longDate = (iso: string): string =>
+export const longDate = (iso: string): string =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "Zhang Baohui, “Title”, South China Morning Post, 10 May 2018" with a link to the article. */
@@ -53,6 +53,7 @@ export function mapFigureHtml(caption = 'Map'): string {
   </figcaption>
   <p class="map-fallback" role="status">The map could not load. The text tells the whole story.</p>
   <p class="map-live visually-hidden" aria-live="polite"></p>
+  <button type="button" class="motion-toggle" aria-pressed="true" hidden>Motion: on</button>
 </figure>`;
 }
 

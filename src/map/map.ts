@@ -1,86 +1,190 @@
 /**
- * The map on a page: loads geometry for the state's regions, renders on state changes and resizes,
- * and marks the root with data-map-state once the picture is settled. Modes call show(id).
+ * The map on a page: loads geometry, draws frames, and moves between states — by a short timed
+ * transition (show) or by the reader's position (scrub). It marks the root with data-map-state once the
+ * picture has settled in a state. Modes call show/scrub; no mode holds map logic.
  */
-import type { Catalog } from './catalog.ts';
-import { describe } from './describe.ts';
-import { loadRegion } from './geometry.ts';
-import { render } from './render.ts';
-import type { MapState, Region } from './state.ts';
+import type { Catalog } from './catalog';
+import { describe } from './describe';
+import { frameOf, type Frame } from './frame';
+import { loadRegion, type RegionGeometry } from './geometry';
+import { interpolateFrames, transitionDuration } from './interpolate';
+import { render } from './render';
+import type { MapState, Region } from './state';
 
 export interface MapOptions {
   catalog: Catalog;
   states: Readonly<Record<string, MapState>>;
+  /**
+   * Whether to cut instead of animating; asked at each change, so a preference toggle applies at once.
+   * @defaultValue the system's prefers-reduced-motion setting
+   */
+  reducedMotion?: () => boolean;
 }
 
 export interface MapController {
-  /** Shows a state; the latest call wins if geometry is still loading. */
+  /** Moves to a state with a short transition (a cut under reduced motion); retargets one in flight. */
   show(id: string): void;
+  /**
+   * Shows the progression from `from` (or nothing) to `to` at the reader's position `progress` (0–1):
+   * complete, and settled, from progress 0.45 on, so the reader sees the final picture for most of the step.
+   */
+  scrub(from: string | null, to: string, progress: number): void;
+  /** Starts loading the geometry these states need, so a later transition does not wait. */
+  prefetch(ids: string[]): void;
   /** The state id most recently asked for. */
   readonly target: string | null;
   destroy(): void;
 }
 
+/** Scrubbed progress at which a progression is complete. */
+export const SCRUB_COMPLETE = 0.45;
+
+const easeInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+const smooth = (x: number): number => {
+  const c = Math.min(1, Math.max(0, x));
+  return c * c * (3 - 2 * c);
+};
+const systemReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 /**
- * Expects `root` to contain an <svg class="map-svg">, a `.map-caption` and a `.map-description`
- * (see index.html). A polite live region (`.map-live`) announces each new state once.
+ * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description` and a
+ * polite live region `.map-live` (src/build/html.ts mapFigureHtml).
  */
-export function createMap(root: HTMLElement, { catalog, states }: MapOptions): MapController {
+export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion }: MapOptions): MapController {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const caption = root.querySelector<HTMLElement>('.map-caption')!;
   const description = root.querySelector<HTMLElement>('.map-description')!;
   const live = root.querySelector<HTMLElement>('.map-live');
+  const loaded: Partial<Record<Region, RegionGeometry>> = {};
+  let size = svg.getBoundingClientRect(); // the only layout read; later sizes come from the ResizeObserver
   let target: string | null = null;
-  let drawn: string | null = null;
-  let frame = 0;
+  let settled: string | null = null;
+  let displayed: Frame | null = null;
+  let animation = 0;
+  let pending = 0;
+  let lastScrub: { from: string | null; to: string; progress: number } | null = null;
+  let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
+  let request = 0;
 
-  const draw = (state: MapState): Promise<void> => {
-    const regions = [...new Set(state.panels.map((p) => p.view.region))] as Region[];
-    return Promise.all(regions.map(loadRegion)).then((loaded) => {
-      if (target !== state.id) return; // a later show() won
-      const { width, height } = svg.getBoundingClientRect();
-      if (width === 0 || height === 0) return;
-      const changed = drawn !== state.id;
-      render(svg, state, { catalog, regions: Object.fromEntries(regions.map((r, i) => [r, loaded[i]])), width, height });
-      if (changed) {
-        // A quick fade on a change of state (not on a resize); none when the reader asks for less motion.
-        if (drawn && !matchMedia('(prefers-reduced-motion: reduce)').matches) svg.animate([{ opacity: 0.35 }, { opacity: 1 }], { duration: 220, easing: 'ease-out' });
-        caption.textContent = state.caption;
-        description.textContent = describe(state, catalog);
-        if (live) live.textContent = `Map: ${state.caption}. ${state.description}`;
-      }
-      drawn = state.id;
-      root.classList.remove('map-failed');
-      root.dataset.mapState = state.id;
-    });
-  };
+  const wide = (): boolean => size.width >= size.height;
+  const frame = (id: string): Frame => frameOf(states[id], catalog, wide());
 
   const fail = (error: unknown): void => {
     root.classList.add('map-failed');
     root.dataset.mapError = error instanceof Error ? error.message : 'map failed';
   };
 
-  const resize = new ResizeObserver(() => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      if (target) draw(states[target]).catch(fail);
-    });
+  /** Resolves once every region the frames draw is loaded; `then` runs only if no newer request came. */
+  const whenLoaded = (frames: (Frame | null)[], then: () => void): void => {
+    const regions = [...new Set(frames.flatMap((f) => f?.panels.flatMap((p) => p.regions) ?? []))].filter((r) => !loaded[r]);
+    const mine = ++request;
+    if (regions.length === 0) return then();
+    Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))))
+      .then(() => {
+        if (mine === request) then();
+      })
+      .catch(fail);
+  };
+
+  const draw = (f: Frame): void => {
+    if (size.width === 0 || size.height === 0) return;
+    displayed = f;
+    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height });
+    root.classList.remove('map-failed');
+  };
+
+  /** A new target: its caption and text alternative show at once, and are announced once. */
+  const announce = (id: string): void => {
+    if (target === id) return;
+    target = id;
+    const state = states[id];
+    caption.textContent = state.caption;
+    description.textContent = describe(state, catalog);
+    if (live) live.textContent = `Map: ${state.caption}. ${state.description}`;
+  };
+
+  /** The picture now shows the state: the contract's data-map-state says so. */
+  const settle = (id: string): void => {
+    if (settled === id) return;
+    settled = id;
+    root.dataset.mapState = id;
+  };
+
+  const stop = (): void => {
+    cancelAnimationFrame(animation);
+    cancelAnimationFrame(pending);
+    animation = pending = 0;
+  };
+
+  const animate = (id: string): void => {
+    const to = frame(id);
+    if (!displayed || reducedMotion()) {
+      draw(to);
+      return settle(id);
+    }
+    const at = interpolateFrames(displayed, to);
+    const duration = transitionDuration(displayed, to);
+    const start = performance.now();
+    const tick = (now: number): void => {
+      const t = Math.min(1, (now - start) / duration);
+      draw(t < 1 ? at(easeInOut(t)) : to);
+      if (t < 1) animation = requestAnimationFrame(tick);
+      else settle(id);
+    };
+    animation = requestAnimationFrame(tick);
+  };
+
+  const scrubTo = (from: string | null, to: string, progress: number): void => {
+    if (!from || reducedMotion() || progress >= SCRUB_COMPLETE) {
+      draw(frame(to));
+      return settle(to);
+    }
+    const key = `${from}>${to}>${wide()}`;
+    if (scrubbing?.key !== key) scrubbing = { key, at: interpolateFrames(frame(from), frame(to)) };
+    draw(scrubbing.at(smooth(progress / SCRUB_COMPLETE)));
+  };
+
+  const resize = new ResizeObserver(([entry]) => {
+    size = entry.contentRect;
+    if (!target || !displayed) return;
+    stop();
+    // A resize mid-transition lands on the right picture at once: no queued motion.
+    if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
+    else {
+      draw(frame(target));
+      settle(target);
+    }
   });
   resize.observe(svg);
 
   return {
     show(id) {
-      const state = states[id];
-      if (!state || id === target) return;
-      target = id;
-      draw(state).catch(fail);
+      if (!states[id] || (id === target && !lastScrub)) return;
+      announce(id);
+      lastScrub = null;
+      stop();
+      whenLoaded([displayed, frame(id)], () => animate(id));
+    },
+    scrub(from, to, progress) {
+      if (!states[to] || (from !== null && !states[from])) return;
+      announce(to);
+      lastScrub = { from, to, progress };
+      stop();
+      whenLoaded([from ? frame(from) : null, frame(to)], () => {
+        cancelAnimationFrame(pending);
+        // Many scroll events per frame become one draw.
+        pending = requestAnimationFrame(() => lastScrub && scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress));
+      });
+    },
+    prefetch(ids) {
+      for (const id of ids) for (const p of states[id]?.panels ?? []) loadRegion(p.view.region).then((geo) => (loaded[p.view.region] = geo), () => undefined);
     },
     get target() {
       return target;
     },
     destroy() {
+      stop();
       resize.disconnect();
-      cancelAnimationFrame(frame);
     },
   };
 }

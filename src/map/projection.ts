@@ -1,5 +1,6 @@
 /** A state's view and a panel's size → a d3-geo projection that shows the view's span, centred. */
 import { geoAzimuthalEqualArea, type GeoProjection } from 'd3-geo';
+import { panelLayout } from './frame.ts';
 import type { View } from './state.ts';
 
 /** A panel's box in the map's pixel space. */
@@ -11,7 +12,7 @@ export interface Box {
 }
 
 /** Points along the edge of the span rectangle: what the projection must fit inside the panel. */
-function spanOutline(view: View): GeoJSON.MultiPoint {
+function spanOutline(view: Pick<View, 'center' | 'span'>): GeoJSON.MultiPoint {
   const [lon, lat] = view.center;
   const [w, h] = view.span;
   const coordinates: [number, number][] = [];
@@ -32,7 +33,7 @@ export const PANEL_PADDING = 16;
  * so a camera move is a rotation plus a scale change. The view's centre lands on the panel's centre
  * and the span's outline fits inside the padded panel.
  */
-export function projectionFor(view: View, box: Box): GeoProjection {
+export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box): GeoProjection {
   const pad = Math.min(PANEL_PADDING, box.width / 10, box.height / 10);
   // At scale 1 and no translation the rotated centre projects to (0, 0): measure the outline there.
   const unit = geoAzimuthalEqualArea().rotate([-view.center[0], -view.center[1]]).scale(1).translate([0, 0]);
@@ -53,13 +54,7 @@ export function projectionFor(view: View, box: Box): GeoProjection {
     ]);
 }
 
-/** Panels side by side on a wide map, stacked on a tall one. */
+/** Panels side by side on a wide map, stacked on a tall one, in pixels. */
 export function panelBoxes(count: number, width: number, height: number): Box[] {
-  if (count <= 1) return [{ x: 0, y: 0, width, height }];
-  const across = width >= height;
-  return Array.from({ length: count }, (_, i) =>
-    across
-      ? { x: (i * width) / count, y: 0, width: width / count, height }
-      : { x: 0, y: (i * height) / count, width, height: height / count },
-  );
+  return panelLayout(count, width >= height).map(([x, y, w, h]) => ({ x: x * width, y: y * height, width: w * width, height: h * height }));
 }

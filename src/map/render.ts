@@ -1,17 +1,19 @@
 /**
- * The only DOM writer of the map: render(svg, state, context) draws the state from scratch.
- * Calling it twice with the same arguments gives the same picture; it keeps no state of its own.
+ * The only DOM writer of the map: render(svg, frame, context) draws a frame (a state, or a moment of a
+ * transition between two). The same arguments always give the same picture. The base map (land,
+ * borders, fills) is recomputed only when its inputs change, which keeps camera-still transitions cheap.
  */
-import { geoInterpolate, geoPath, type GeoProjection } from 'd3-geo';
-import type { Catalog } from './catalog.ts';
-import { natoMembersThrough } from './describe.ts';
-import type { RegionGeometry } from './geometry.ts';
-import { panelBoxes, projectionFor, type Box } from './projection.ts';
-import type { CountryRole, MapState, Panel, PlaceMark, Region } from './state.ts';
+import { geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
+import type { Catalog } from './catalog';
+import type { Frame, FramePanel, Item } from './frame';
+import type { CountryFeature, RegionGeometry } from './geometry';
+import { clampToBox, edgePoint, inside, labelPoint, partOf, rhumb, toward, type Point } from './lines';
+import { projectionFor, type Box } from './projection';
+import type { PlaceMark, Region } from './state';
 
 export interface RenderContext {
   catalog: Catalog;
-  /** Decoded geometry for every region the state's panels use. */
+  /** Decoded geometry for the regions the frame draws (missing ones are simply not drawn). */
   regions: Partial<Record<Region, RegionGeometry>>;
   width: number;
   height: number;
@@ -20,74 +22,25 @@ export interface RenderContext {
 const SVG = 'http://www.w3.org/2000/svg';
 type Attrs = Record<string, string | number>;
 
+const round = (v: number): number => Math.round(v * 10) / 10;
+
 function el<K extends keyof SVGElementTagNameMap>(parent: Element, name: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const node = parent.ownerDocument.createElementNS(SVG, name) as SVGElementTagNameMap[K];
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, typeof v === 'number' ? String(Math.round(v * 10) / 10) : v);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, typeof v === 'number' ? String(round(v)) : v);
   if (text !== undefined) node.textContent = text;
   parent.appendChild(node);
   return node;
 }
 
-type Point = [number, number];
+/** The child <g> of `parent` with this class, created once and then reused. */
+function layer(parent: Element, className: string): SVGGElement {
+  for (const child of parent.children) if (child.getAttribute('class') === className) return child as SVGGElement;
+  return el(parent, 'g', { class: className });
+}
+
 const lonLat = (catalog: Catalog, id: string): Point => [catalog.places[id].lon, catalog.places[id].lat];
-const inside = ([x, y]: Point, b: Box, inset = 0): boolean =>
-  x >= b.x + inset && x <= b.x + b.width - inset && y >= b.y + inset && y <= b.y + b.height - inset;
-
-/** Pulls a point that lies outside the box back onto the box's edge, along the line from the centre. */
-function clampToBox([x, y]: Point, b: Box, inset: number): Point {
-  const cx = b.x + b.width / 2;
-  const cy = b.y + b.height / 2;
-  const dx = x - cx;
-  const dy = y - cy;
-  const k = Math.min(1, (b.width / 2 - inset) / Math.abs(dx || 1e-9), (b.height / 2 - inset) / Math.abs(dy || 1e-9));
-  return [cx + dx * k, cy + dy * k];
-}
-
-/**
- * An off-map pointer from a towards b as a reader of a flat map expects it: along the rhumb line
- * (constant compass bearing, the short way round in longitude), `from`° to `to`° of longitude-equivalent.
- */
-function rhumb(a: Point, b: Point, from: number, to: number): Point[] {
-  const dLon = ((((b[0] - a[0]) % 360) + 540) % 360) - 180;
-  const dLat = b[1] - a[1];
-  const length = Math.hypot(dLon, dLat) || 1;
-  return Array.from({ length: 9 }, (_, i) => {
-    const d = from + ((to - from) * i) / 8;
-    return [a[0] + (dLon / length) * d, a[1] + (dLat / length) * d] as Point;
-  });
-}
-
-/** The line from a to b: the great circle when b is in the panel, else the rhumb line out of the panel. */
-function toward(projection: GeoProjection, box: Box, a: Point, b: Point): Point[] {
-  const p = projection(b) as Point | null;
-  return p && inside(p, box) ? [a, b] : rhumb(a, b, 0, 90);
-}
-
-/** Where an off-panel place is drawn: on the panel's edge, in its rhumb direction from the view's centre. */
-function edgePoint(projection: GeoProjection, box: Box, center: Point, b: Point, inset: number): Point {
-  const [cx, cy] = projection(center) as Point;
-  const [qx, qy] = projection(rhumb(center, b, 0, 3)[8]) as Point;
-  return clampToBox([cx + (qx - cx) * 1e3, cy + (qy - cy) * 1e3], box, inset);
-}
-
-/** Where a line's label goes: its middle when both ends are in view, else partway to the panel's edge. */
-function lineLabelPoint(projection: GeoProjection, box: Box, a: Point, b: Point): Point | null {
-  const end = projection(b) as Point | null;
-  if (end && inside(end, box)) return labelPoint(projection, box, a, b);
-  const visible = rhumb(a, b, 0, 24)
-    .map((c) => projection(c) as Point | null)
-    .filter((p): p is Point => !!p && inside(p, box, 30));
-  return visible[Math.floor(visible.length / 2)] ?? null;
-}
-
-/** Where an arc's label goes: its middle when visible, else a point near the end that is. */
-function labelPoint(projection: GeoProjection, box: Box, a: Point, b: Point, preferred = 0.5): Point | null {
-  for (const t of [preferred, 0.35, 0.2, 0.1]) {
-    const p = projection(geoInterpolate(a, b)(t));
-    if (p && inside(p as Point, box, 24)) return p as Point;
-  }
-  return null;
-}
+const opacity = (w: number): number => Math.round(Math.min(1, Math.max(0, w)) * 100) / 100;
+const visible = <T>(list: Item<T>[]): Item<T>[] => list.filter((i) => i.w > 0.005);
 
 type Anchor = 'start' | 'middle' | 'end';
 
@@ -98,15 +51,18 @@ const fontSize = (box: Box): number => (Math.min(box.width, box.height * 1.6) < 
  * A text label kept inside its panel: its width is estimated from its length (no layout is read,
  * so rendering stays a pure function), and it is nudged in from any edge it would cross.
  */
-function label(g: SVGGElement, box: Box, x: number, y: number, anchor: Anchor, text: string, className: string, size = fontSize(box)): void {
+function label(g: Element, box: Box, x: number, y: number, anchor: Anchor, text: string, className: string, w = 1, size = fontSize(box)): void {
   const width = text.length * size * 0.6;
   const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
   const shift = Math.max(0, box.x + 4 - left) - Math.max(0, left + width - (box.x + box.width - 4));
   const top = Math.min(Math.max(y, box.y + size + 2), box.y + box.height - 4);
-  el(g, 'text', { x: Math.round((x + shift) * 10) / 10, y: Math.round(top * 10) / 10, 'text-anchor': anchor, 'font-size': size, class: `label ${className}` }, text);
+  const attrs: Attrs = { x: x + shift, y: top, 'text-anchor': anchor, 'font-size': size, class: `label ${className}` };
+  if (w < 1) attrs.opacity = opacity(w);
+  el(g, 'text', attrs, text);
 }
 
 function defs(svg: SVGSVGElement): void {
+  if (svg.querySelector('defs')) return;
   const d = el(svg, 'defs');
   const hatch = (id: string, color: string, angle: number, gap: number) => {
     const p = el(d, 'pattern', { id, width: gap, height: gap, patternUnits: 'userSpaceOnUse', patternTransform: `rotate(${angle})` });
@@ -115,149 +71,204 @@ function defs(svg: SVGSVGElement): void {
   };
   hatch('hatch-outside', 'var(--hatch-outside)', 45, 8);
   hatch('hatch-after', 'var(--nato)', -45, 7);
-  const marker = (id: string) => {
+  for (const id of ['arrow-arc', 'arrow-balance', 'arrow-offmap']) {
     const m = el(d, 'marker', { id, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     el(m, 'path', { d: 'M0,0 L10,5 L0,10 z', class: id });
-  };
-  marker('arrow-arc');
-  marker('arrow-balance');
-  marker('arrow-offmap');
-}
-
-function countryRoles(panel: Panel, catalog: Catalog): Map<string, CountryRole> {
-  const roles = new Map<string, CountryRole>();
-  if (panel.nato) {
-    for (const wave of natoMembersThrough(catalog, panel.nato.through, panel.nato.showAfterArticle)) {
-      for (const id of wave.members) roles.set(id, wave.afterArticle ? 'nato-after' : 'nato');
-    }
   }
-  for (const c of panel.countries) roles.set(c.id, c.role);
-  return roles;
 }
 
-function placeLabel(g: SVGGElement, [x, y]: Point, mark: PlaceMark, name: string, box: Box): void {
+/** Countries by id for each decoded region, built once per geometry object. */
+const byIdCache = new WeakMap<RegionGeometry, Map<string, CountryFeature>>();
+function countryById(geo: RegionGeometry): Map<string, CountryFeature> {
+  let map = byIdCache.get(geo);
+  if (!map) byIdCache.set(geo, (map = new Map(geo.countries.map((c) => [c.id, c]))));
+  return map;
+}
+
+/** Sets a path's `d` only when its inputs (summarised by `key`) changed since the last render. */
+function memoPath(parent: Element, className: string, key: string, d: () => string): SVGPathElement {
+  const existing = [...parent.children].find((c) => c.getAttribute('class') === className) as SVGPathElement | undefined;
+  const path = existing ?? el(parent, 'path', { class: className });
+  if (path.dataset.key !== key) {
+    path.setAttribute('d', d());
+    path.dataset.key = key;
+  }
+  return path;
+}
+
+function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext): void {
+  const base = layer(g, 'base');
+  const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
+  const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}|${p.regions}|${geos.length}`;
+  memoPath(base, 'land', camera, () => geos.map((geo) => path({ type: 'FeatureCollection', features: geo.countries } as GeoJSON.FeatureCollection) ?? '').join(''));
+  const fills = layer(base, 'fills');
+  // One path per fill group (a role, or a NATO wave): few DOM nodes however many countries.
+  const groups = visible(p.fills)
+    .map((f) => ({ f, features: geos.flatMap((geo) => f.value.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c)) }))
+    .filter((g) => g.features.length > 0);
+  while (fills.children.length > groups.length) fills.lastElementChild!.remove();
+  groups.forEach(({ f, features }, i) => {
+    const node = (fills.children[i] as SVGPathElement | undefined) ?? el(fills, 'path');
+    node.setAttribute('class', `country role-${f.value.role}`);
+    node.setAttribute('data-ids', features.map((c) => c.id).join(' '));
+    if (f.w < 1) node.setAttribute('opacity', String(opacity(f.w)));
+    else node.removeAttribute('opacity');
+    const key = `${camera}|${f.key}`;
+    if (node.dataset.key !== key) {
+      node.setAttribute('d', path({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection) ?? '');
+      node.dataset.key = key;
+    }
+  });
+  const borders = memoPath(base, 'borders', camera, () => geos.map((geo) => path(geo.borders) ?? '').join(''));
+  base.appendChild(borders); // borders above the fills
+}
+
+function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, name: string, box: Box, w: number): void {
   const r = mark.emphasis ? 5.5 : 3.5;
-  el(g, 'circle', { cx: x, cy: y, r, class: mark.emphasis ? 'place place-emphasis' : 'place' });
-  if (mark.emphasis) el(g, 'circle', { cx: x, cy: y, r: r + 5, class: 'place-ring' });
+  const o: Attrs = w < 1 ? { opacity: opacity(w) } : {};
+  el(g, 'circle', { cx: x, cy: y, r, class: mark.emphasis ? 'place place-emphasis' : 'place', ...o });
+  if (mark.emphasis) el(g, 'circle', { cx: x, cy: y, r: r + 5, class: 'place-ring', ...o });
   const text = mark.label ?? name;
   if (!text) return;
   let anchor = mark.anchor ?? 'right';
-  // Keep labels inside the panel: flip sides near an edge.
   if (anchor === 'right' && x > box.x + box.width * 0.72) anchor = 'left';
   if (anchor === 'left' && x < box.x + box.width * 0.28) anchor = 'right';
   const gap = r + 5;
   const size = fontSize(box) + (mark.emphasis ? 1 : 0);
   const [lx, ly, align] = ({ right: [x + gap, y + size * 0.35, 'start'], left: [x - gap, y + size * 0.35, 'end'], above: [x, y - gap - 2, 'middle'], below: [x, y + gap + size * 0.8, 'middle'] } as const)[anchor];
-  label(g, box, lx, ly, align, text, `place-label${mark.emphasis ? ' label-strong' : ''}`, size);
+  label(g, box, lx, ly, align, text, `place-label${mark.emphasis ? ' label-strong' : ''}`, w, size);
 }
 
-function drawPanel(svg: SVGSVGElement, panel: Panel, index: number, box: Box, ctx: RenderContext): void {
+function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, path: GeoPath, box: Box, ctx: RenderContext): void {
   const { catalog } = ctx;
-  const geo = ctx.regions[panel.view.region];
-  const projection = projectionFor(panel.view, box);
-  // One decimal is sub-pixel: smaller SVG, same picture.
-  const path = geoPath(projection).digits(1);
-  const clipId = `panel-clip-${index}`;
-  const clip = el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
-  void clip;
-  const g = el(svg, 'g', { class: 'panel', 'clip-path': `url(#${clipId})`, 'data-region': panel.view.region });
-  el(g, 'rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'sea' });
+  const top = layer(g, 'overlay');
+  top.replaceChildren();
+  const geo = ctx.regions[p.regions[p.regions.length - 1]];
+  const line = (coordinates: Point[]) => path({ type: 'LineString', coordinates }) ?? '';
 
-  if (geo) {
-    const roles = countryRoles(panel, catalog);
-    const land = el(g, 'g', { class: 'countries' });
-    for (const country of geo.countries) {
-      const d = path(country);
-      if (!d) continue;
-      const role = roles.get(country.id);
-      el(land, 'path', { d, class: role ? `country role-${role}` : 'country', 'data-id': country.id });
-    }
-    el(g, 'path', { d: path(geo.borders) ?? '', class: 'borders' });
-    if (panel.dmz) {
-      el(g, 'path', { d: path(geo.dmz) ?? '', class: 'dmz' });
-      const mid = geo.dmz.coordinates.flat();
-      const p = mid.length ? projection(mid[Math.floor(mid.length * 0.8)] as Point) : null;
-      if (p) label(g, box, p[0] + 8, p[1] - 8, 'start', 'DMZ', 'dmz-label');
-    }
+  if (p.dmz > 0.005 && geo) {
+    el(top, 'path', { d: path(geo.dmz) ?? '', class: 'dmz', opacity: opacity(p.dmz) });
+    const coords = geo.dmz.coordinates.flat();
+    const at = coords.length ? (projection(coords[Math.floor(coords.length * 0.8)] as Point) as Point | null) : null;
+    if (at) label(top, box, at[0] + 8, at[1] - 8, 'start', 'DMZ', 'dmz-label', p.dmz);
   }
 
-  for (const line of panel.alliances) {
-    const a = catalog.alliances[line.id];
+  for (const { value: part, w } of visible(p.lines)) {
+    const a = catalog.alliances[part.alliance];
     const [from, to] = a.between.map((id) => lonLat(catalog, id));
-    // Drawn from the end in view (the Korean capital) towards its ally.
-    const coordinates: Point[][] = [toward(projection, box, to, from)];
-    if (line.style === 'spanning' && line.reach) coordinates.push([to, lonLat(catalog, line.reach)]);
     const side = a.countries.includes('840') ? 'us' : 'cn';
-    el(g, 'path', { d: path({ type: 'MultiLineString', coordinates }) ?? '', class: `alliance alliance-${side} style-${line.style}`, 'data-alliance': line.id });
-    const at = lineLabelPoint(projection, box, to, from);
-    if (at) label(g, box, at[0], at[1] - 7, 'middle', line.style === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`);
-  }
-
-  if (panel.table) {
-    const pts = panel.table.parties.map((id) => {
-      const p = projection(lonLat(catalog, id)) as Point;
-      const off = !inside(p, box, 28);
-      return { id, p: off ? edgePoint(projection, box, panel.view.center, lonLat(catalog, id), 28) : p, off };
-    });
-    el(g, 'polygon', { points: pts.map(({ p }) => p.join(',')).join(' '), class: `table table-${pts.length}`, 'data-parties': pts.length });
-    for (const { id, p, off } of pts) {
-      if (!off) continue;
-      el(g, 'circle', { cx: p[0], cy: p[1], r: 4, class: 'place place-offmap' });
-      const right = p[0] > box.x + box.width / 2;
-      label(g, box, p[0] + (right ? -4 : 4), p[1] + 20, right ? 'end' : 'start', `${catalog.places[id].name} (off map)`, 'place-label');
+    // Drawn from the Korean end towards the ally, and drawn on as it enters.
+    const full = part.part === 'reach' ? [to, lonLat(catalog, part.reach!)] : toward(projection, box, to, from);
+    const style = part.part === 'fading' ? 'fading' : part.part === 'reach' ? 'spanning' : 'firm';
+    el(top, 'path', { d: line(partOf(full, w)), class: `alliance alliance-${side} style-${style}`, 'data-alliance': part.alliance, opacity: opacity(Math.min(1, w * 2)) });
+    if (part.part !== 'reach') {
+      const at = labelPoint(projection, box, full);
+      if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2);
     }
-    // The table's name sits under its lowest corner, clear of the place labels.
-    const low = pts.reduce((a, b) => (b.p[1] > a.p[1] ? b : a)).p;
-    label(g, box, low[0], low[1] + 24, 'middle', panel.table.label, 'table-label');
   }
 
-  if (panel.ring) {
-    const pts = panel.ring.around.map((id) => projection(lonLat(catalog, id)) as Point);
-    const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
-    const cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
-    const r = Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08;
-    el(g, 'circle', { cx, cy, r, class: 'ring' });
-    label(g, box, cx, cy + r + 16, 'middle', panel.ring.label, 'ring-label');
+  const corners = visible(p.table.corners);
+  if (corners.length >= 2) {
+    const own = corners.map(({ value: id }) => {
+      const q = projection(lonLat(catalog, id)) as Point;
+      const off = !inside(q, box, 28);
+      return { id, off, p: off ? edgePoint(projection, box, p.camera.center, lonLat(catalog, id), 28) : q };
+    });
+    // A corner that is arriving grows out of the edge between its neighbours: the table widens.
+    const pts = own.map((c, i) => {
+      const w = corners[i].w;
+      if (w >= 1) return c.p;
+      const prev = own[(i - 1 + own.length) % own.length].p;
+      const next = own[(i + 1) % own.length].p;
+      const mid: Point = [(prev[0] + next[0]) / 2, (prev[1] + next[1]) / 2];
+      return [mid[0] + (c.p[0] - mid[0]) * w, mid[1] + (c.p[1] - mid[1]) * w] as Point;
+    });
+    const presence = Math.max(...corners.map((c) => c.w));
+    const settled = corners.filter((c) => c.w > 0.5).length;
+    el(top, 'polygon', { points: pts.map((q) => q.map(round).join(',')).join(' '), class: `table table-${settled}`, 'data-parties': settled, opacity: opacity(presence) });
+    own.forEach((c, i) => {
+      if (!c.off) return;
+      el(top, 'circle', { cx: pts[i][0], cy: pts[i][1], r: 4, class: 'place place-offmap', opacity: opacity(corners[i].w) });
+      const right = pts[i][0] > box.x + box.width / 2;
+      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] + 20, right ? 'end' : 'start', `${catalog.places[c.id].name} (off map)`, 'place-label', corners[i].w);
+    });
+    const low = pts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    for (const t of visible(p.table.labels)) label(top, box, low[0], low[1] + 24, 'middle', t.value, 'table-label', t.w);
   }
 
-  for (const arc of [...panel.arcs].sort((a, b) => a.order - b.order)) {
-    const a = lonLat(catalog, arc.from);
-    const b = lonLat(catalog, arc.to);
-    el(g, 'path', { d: path({ type: 'LineString', coordinates: [a, b] }) ?? '', class: `arc kind-${arc.kind}`, 'marker-end': 'url(#arrow-arc)', 'data-order': arc.order });
-    const at = labelPoint(projection, box, a, b, arc.labelAt);
-    if (at) label(g, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label');
+  for (const { value: ring, w } of visible(p.rings)) {
+    const pts = ring.around.map((id) => projection(lonLat(catalog, id)) as Point);
+    const cx = pts.reduce((s, q) => s + q[0], 0) / pts.length;
+    const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
+    const r = (Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08) * (0.85 + 0.15 * w);
+    el(top, 'circle', { cx, cy, r, class: 'ring', opacity: opacity(w) });
+    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label', w);
   }
 
-  for (const arrow of panel.arrows) {
+  for (const { value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
+    const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
+    el(top, 'path', { d: line(partOf(full, w)), class: `arc kind-${arc.kind}`, 'data-order': arc.order, ...(w > 0.08 ? { 'marker-end': 'url(#arrow-arc)' } : {}) });
+    // The place an arc reaches pulses once as the arc arrives.
+    if (w > 0.85 && w < 1) {
+      const end = projection(full[1]) as Point | null;
+      const k = (w - 0.85) / 0.15;
+      if (end) el(top, 'circle', { cx: end[0], cy: end[1], r: 6 + 18 * k, class: 'pulse', opacity: opacity(1 - k) });
+    }
+    const at = labelPoint(projection, box, full, arc.labelAt ?? 0.5);
+    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label', (w - 0.6) / 0.4);
+  }
+
+  for (const { value: arrow, w } of visible(p.arrows)) {
     const a = lonLat(catalog, arrow.from);
     const b = lonLat(catalog, arrow.to);
-    const line = arrow.kind === 'balance' ? [geoInterpolate(a, b)(0.08), geoInterpolate(a, b)(0.45)] : rhumb(a, b, 1.2, 13);
-    el(g, 'path', { d: path({ type: 'LineString', coordinates: line }) ?? '', class: `arrow arrow-${arrow.kind}`, 'marker-end': `url(#arrow-${arrow.kind})` });
-    const p = projection(line[line.length - 1]) as Point | null;
-    if (p && arrow.label) {
-      const q = inside(p, box, 30) ? p : clampToBox(p, box, 30);
-      label(g, box, q[0], q[1] + 16, q[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label');
+    const full = arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : rhumb(a, b, 1.2, 13);
+    const drawn = partOf(full, w);
+    el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
+    const q = projection(full[full.length - 1]) as Point | null;
+    if (q && arrow.label) {
+      const at = inside(q, box, 30) ? q : clampToBox(q, box, 30);
+      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label', (w - 0.5) * 2);
     }
   }
 
-  const places = el(g, 'g', { class: 'places' });
-  for (const mark of panel.places) {
-    const p = projection(lonLat(catalog, mark.id)) as Point | null;
-    if (p && inside(p, box)) placeLabel(places, p, mark, catalog.places[mark.id].name, box);
+  const places = el(top, 'g', { class: 'places' });
+  for (const { value: mark, w } of visible(p.places)) {
+    const q = projection(lonLat(catalog, mark.id)) as Point | null;
+    if (q && inside(q, box)) placeMark(places, q, mark, catalog.places[mark.id].name, box, w);
   }
-  if (panel.title) label(g, box, box.x + 12, box.y + 22, 'start', panel.title, 'panel-title', fontSize(box) + 1);
+  for (const t of visible(p.titles)) label(top, box, box.x + 12, box.y + 22, 'start', t.value, 'panel-title', t.w, fontSize(box) + 1);
+  for (const y of visible(p.year)) {
+    label(top, box, box.x + 12, box.y + box.height - 14, 'start', String(Math.round(y.value)), 'year-counter', y.w, Math.round(fontSize(box) * 2.6));
+  }
 }
 
-/** Draws `state` into `svg`, replacing whatever was there. */
-export function render(svg: SVGSVGElement, state: MapState, ctx: RenderContext): void {
-  svg.replaceChildren();
-  svg.setAttribute('viewBox', `0 0 ${ctx.width} ${ctx.height}`);
+/** Draws `frame` into `svg`. Panels are matched to their <g> by key; everything else is redrawn. */
+export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): void {
+  svg.setAttribute('viewBox', `0 0 ${round(ctx.width)} ${round(ctx.height)}`);
   defs(svg);
-  const boxes = panelBoxes(state.panels.length, ctx.width, ctx.height);
-  state.panels.forEach((panel, i) => drawPanel(svg, panel, i, boxes[i], ctx));
-  if (boxes.length > 1) {
-    const [, second] = boxes;
-    const vertical = second.x > 0;
-    el(svg, 'line', vertical ? { x1: second.x, y1: 0, x2: second.x, y2: ctx.height, class: 'panel-divider' } : { x1: 0, y1: second.y, x2: ctx.width, y2: second.y, class: 'panel-divider' });
-  }
+  const keep = new Set(frame.panels.map((p) => p.key));
+  for (const g of [...svg.querySelectorAll(':scope > g.panel')]) if (!keep.has(g.getAttribute('data-key')!)) g.remove();
+  for (const old of [...svg.querySelectorAll(':scope > clipPath, :scope > .panel-divider')]) old.remove();
+  frame.panels.forEach((p, i) => {
+    const box: Box = { x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height };
+    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+    const path = geoPath(projection).digits(1);
+    const clipId = `panel-clip-${p.key.replace(/[^a-z0-9-]/g, '-')}`;
+    el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
+    const g = (svg.querySelector(`:scope > g.panel[data-key="${p.key}"]`) as SVGGElement | null) ?? el(svg, 'g', { class: 'panel', 'data-key': p.key });
+    g.setAttribute('clip-path', `url(#${clipId})`);
+    g.setAttribute('data-region', p.regions[p.regions.length - 1]);
+    if (p.w < 1) g.setAttribute('opacity', String(opacity(p.w)));
+    else g.removeAttribute('opacity');
+    svg.appendChild(g); // keep panel order
+    const sea = [...g.children].find((c) => c.getAttribute('class') === 'sea') ?? el(g, 'rect', { class: 'sea' });
+    for (const [k, v] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height })) sea.setAttribute(k, String(round(v)));
+    g.prepend(sea);
+    drawBase(g, p, path, box, ctx);
+    drawOverlay(g, p, projection, path, box, ctx);
+    if (i > 0) {
+      const vertical = box.x > 0;
+      el(svg, 'line', vertical ? { x1: box.x, y1: 0, x2: box.x, y2: ctx.height, class: 'panel-divider' } : { x1: 0, y1: box.y, x2: ctx.width, y2: box.y, class: 'panel-divider' });
+    }
+  });
 }

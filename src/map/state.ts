@@ -111,4 +111,9 @@ export interface MapState {
   caption: string;
   /** One or two sentences describing the picture for screen readers and no-JS readers. */
   description: string;
+  /**
+   * A progression (arcs drawn in order, NATO waves, alliances redrawing, the table widening): in scroll
+   * mode the reader's position within the step drives the change from the story's previous state to this one.
+   */
+  progression?: boolean;
 }

@@ -47,6 +47,7 @@ const flurryArcs = [
 
 const flurry = (count: number, id: string, description: string): MapState => ({
   id,
+  progression: true,
   caption: count === 3 ? '2–8 May 2018' : count === 2 ? '2–4 May 2018' : '2–3 May 2018',
   description,
   panels: [
@@ -115,6 +116,7 @@ const list: MapState[] = [
   },
   {
     id: 'after-reconciliation',
+    progression: true,
     caption: 'After reconciliation, in Zhang’s reading',
     description: 'The China–North Korea line fades; the US alliance line now spans the whole peninsula, and arrows from Korea point towards China.',
     panels: [
@@ -158,6 +160,7 @@ const list: MapState[] = [
   },
   {
     id: 'nato-cold-war',
+    progression: true,
     caption: 'NATO, 1949–1982',
     description: 'Europe, with NATO’s members up to 1982 filled in: the 12 founders of 1949, Greece and Turkey, West Germany and Spain.',
     panels: [
@@ -170,6 +173,7 @@ const list: MapState[] = [
   },
   {
     id: 'nato-expansion',
+    progression: true,
     caption: 'NATO, 1949–2017',
     description: 'NATO’s members filled in up to 2017, after the Soviet Union collapsed: new members in 1999, 2004, 2009 and 2017 reach Russia’s borders; 29 members in May 2018.',
     panels: [
@@ -182,6 +186,7 @@ const list: MapState[] = [
   },
   {
     id: 'nato-after-article',
+    progression: true,
     caption: 'After this article: 2020–2024',
     description: 'North Macedonia (2020), Finland (2023) and Sweden (2024) are added with a striped pattern, marked as joining after the article ran.',
     panels: [
@@ -218,6 +223,7 @@ const list: MapState[] = [
   },
   {
     id: 'four-way-option',
+    progression: true,
     caption: 'Option two: four parties',
     description: 'The table widens to four sides: Pyongyang, Seoul, Washington and Beijing, the four-way format the declaration also names.',
     panels: [
@@ -244,6 +250,7 @@ const list: MapState[] = [
   },
   {
     id: 'four-party',
+    progression: true,
     caption: 'China at the table',
     description: 'China joins: the triangle of Pyongyang, Seoul and Washington becomes a four-sided table with Beijing.',
     panels: [

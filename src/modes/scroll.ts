@@ -1,38 +1,81 @@
-/** Scroll mode: scrollama step events → map.show(state). The page's text is prerendered HTML. */
+/**
+ * Scroll mode: scrollama's step and progress events → the map. A step whose state is a progression
+ * is scrubbed by the reader's position within it; any other step change plays a short transition.
+ * The page's text is prerendered HTML; this only adds the map.
+ */
 import scrollama from 'scrollama';
 import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
+import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+import '../share/embed-dialog.ts'; // "Embed this section" buttons (issue 5)
 
 /** The step at the reading line: the last one whose top has passed it (the first step before any has). */
-function stepAt(steps: HTMLElement[], line: number): HTMLElement {
-  const passed = steps.filter((s) => s.getBoundingClientRect().top <= line);
-  return passed[passed.length - 1] ?? steps[0];
+function stepAt(steps: HTMLElement[], line: number): number {
+  const passed = steps.filter((s) => s.getBoundingClientRect().top <= line).length;
+  return Math.max(0, passed - 1);
 }
 
 export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
-  const map = createMap(root, { catalog, states });
-  const narrow = matchMedia('(max-width: 899px)').matches;
-  const offset = narrow ? 0.7 : 0.5;
+  const ids = steps.map((s) => s.dataset.step!);
+  const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
+  const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
+  const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
+  if (toggle) mountMotionToggle(toggle);
 
-  const activate = (step: HTMLElement): void => {
-    for (const s of steps) s.classList.toggle('is-active', s === step);
-    map.show(step.dataset.step!);
+  const progression = (i: number): boolean => !!states[ids[i]].progression;
+  let active = -1;
+  // The step the page opened on shows its whole picture: the reader arrived there, not scrolled through it.
+  let opened = -1;
+  const scrubbed = (i: number): boolean => progression(i) && i !== opened;
+  const activate = (i: number, progress: number): void => {
+    active = i;
+    if (i !== opened) opened = -1;
+    steps.forEach((s, j) => s.classList.toggle('is-active', j === i));
+    if (scrubbed(i)) map.scrub(i > 0 ? ids[i - 1] : null, ids[i], progress);
+    else map.show(ids[i]);
+    map.prefetch(ids.slice(i + 1, i + 4));
   };
 
-  const scroller = scrollama();
+  /** How far the reading line is through step i (read on step changes only, never per frame). */
+  const progressIn = (i: number): number => {
+    const rect = steps[i].getBoundingClientRect();
+    return Math.min(1, Math.max(0, (innerHeight * offset - rect.top) / rect.height));
+  };
+
   // The first state comes from the scroll position, so a deep link or a reload mid-story opens right.
-  activate(stepAt(steps, innerHeight * offset));
+  const first = stepAt(steps, innerHeight * offset);
+  opened = first;
+  activate(first, progressIn(first));
+
+  // A jump to a section (a deep link, a table-of-contents link) arrives at its first step whole.
+  const arrive = (): void => {
+    const section = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const step = section?.matches('section.section') ? steps.indexOf(section.querySelector<HTMLElement>('[data-step]')!) : -1;
+    if (step >= 0) {
+      opened = step;
+      activate(step, 1);
+    }
+  };
+  arrive();
+  addEventListener('hashchange', arrive);
+
+  const scroller = scrollama();
   scroller
-    .setup({ step: steps, offset })
-    .onStepEnter(({ element }) => activate(element));
+    .setup({ step: steps, offset, progress: true })
+    .onStepEnter(({ index }) => activate(index, progressIn(index)))
+    .onStepProgress(({ index, progress }) => {
+      // scrollama also reports the step being left; only the active step drives the map.
+      if (index === active && scrubbed(index)) map.scrub(index > 0 ? ids[index - 1] : null, ids[index], progress);
+    });
 
   const onResize = () => scroller.resize();
   addEventListener('resize', onResize);
   return () => {
     removeEventListener('resize', onResize);
+    removeEventListener('hashchange', arrive);
     scroller.destroy();
     map.destroy();
   };

@@ -8,7 +8,7 @@ test('the page opens on the first beat with its map drawn, and no console errors
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Zhang Baohui/);
   await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
-  for (const id of ['408', '410', '156']) await expect(page.locator(`#map path.country[data-id="${id}"]`)).toHaveCount(1);
+  for (const id of ['408', '410', '156']) await expect(page.locator(`#map path.country[data-ids~="${id}"]`)).toHaveCount(1);
   await expect(page.locator('.masthead .credit')).toContainText('Zhang Baohui');
   await expect(page.locator('.masthead .credit')).toContainText('South China Morning Post');
   const favicon = await page.request.get('/favicon.svg');
@@ -39,8 +39,8 @@ test('every section deep link opens there with its map', async ({ page }) => {
   const firstOf = new Map<string, string>();
   for (const s of steps) if (!firstOf.has(s.section)) firstOf.set(s.section, s.state);
   for (const [section, state] of firstOf) {
+    await page.goto('about:blank');
     await page.goto(`/#${section}`);
-    await page.reload();
     await expect(map(page), `/#${section}`).toHaveAttribute('data-map-state', state);
     // The section's heading is in view and not hidden under the sticky map.
     const headingSeen = await page.locator(`section#${section} h2`).evaluate((h) => {
@@ -51,6 +51,17 @@ test('every section deep link opens there with its map', async ({ page }) => {
     expect(headingSeen, `heading of ${section} visible`).toBe(true);
   }
   consoleWatch.expectNone();
+});
+
+test('a reload mid-story keeps the reader’s place and the map right', async ({ page }) => {
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  for (const i of [3, Math.floor(steps.length / 2), steps.length - 2]) {
+    await scrollToStep(page, i);
+    await expect(map(page)).toHaveAttribute('data-map-state', steps[i].state);
+    await page.reload();
+    await expect(map(page), `reload at step ${i}`).toHaveAttribute('data-map-state', steps[i].state);
+  }
 });
 
 test('a hostile hash changes nothing and runs nothing', async ({ page }) => {

@@ -1,0 +1,119 @@
+/**
+ * A frame: what the renderer draws. A map state becomes a frame with everything fully present
+ * (frameOf); a transition between two frames is a frame whose items carry partial weights
+ * (interpolate.ts). Every item has a key that identifies it across states and a weight w in [0, 1]:
+ * how present it is (opacity for most, the drawn fraction for arcs and lines).
+ */
+import type { Catalog } from './catalog';
+import type { Arc, Arrow, CountryRole, MapState, PlaceMark, Region } from './state';
+
+export interface Item<T> {
+  key: string;
+  value: T;
+  w: number;
+}
+
+/** A camera: what the panel's projection centres on and fits. */
+export interface Camera {
+  center: [number, number];
+  span: [number, number];
+}
+
+/** Fractions of the map's width and height: [x, y, width, height]. */
+export type RelativeBox = [number, number, number, number];
+
+export type LinePart = { alliance: string; part: 'base' | 'reach' | 'fading'; reach?: string };
+
+export interface FramePanel {
+  /** Identifies the panel across frames (its region; two panels of one region are told apart by index). */
+  key: string;
+  w: number;
+  box: RelativeBox;
+  camera: Camera;
+  /** Geometry to draw: one region at rest, both during a glide between them. */
+  regions: Region[];
+  /** Country fills by role: one group per role (NATO: one group per accession wave). */
+  fills: Item<{ role: CountryRole; ids: string[] }>[];
+  places: Item<PlaceMark>[];
+  arcs: Item<Arc>[];
+  lines: Item<LinePart>[];
+  arrows: Item<Arrow>[];
+  dmz: number;
+  rings: Item<{ around: string[]; label: string }>[];
+  /** The talks table: its corners (place ids, in order) and its name. */
+  table: { corners: Item<string>[]; labels: Item<string>[] };
+  /** NATO's year counter (the latest accession shown), or null where NATO is not drawn. */
+  year: Item<number>[];
+  titles: Item<string>[];
+}
+
+export interface Frame {
+  panels: FramePanel[];
+}
+
+const full = <T>(key: string, value: T): Item<T> => ({ key, value, w: 1 });
+
+/** Relative boxes for one or two panels: side by side on a wide map, stacked on a tall one. */
+export function panelLayout(count: number, wide: boolean): RelativeBox[] {
+  if (count <= 1) return [[0, 0, 1, 1]];
+  return wide
+    ? [
+        [0, 0, 0.5, 1],
+        [0.5, 0, 0.5, 1],
+      ]
+    : [
+        [0, 0, 1, 0.5],
+        [0, 0.5, 1, 0.5],
+      ];
+}
+
+/** The state as a frame, everything fully present. `wide`: is the map wider than tall? */
+export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
+  const boxes = panelLayout(state.panels.length, wide);
+  const seen = new Map<string, number>();
+  return {
+    panels: state.panels.map((p, i) => {
+      const n = seen.get(p.view.region) ?? 0;
+      seen.set(p.view.region, n + 1);
+      const fills: Item<{ role: CountryRole; ids: string[] }>[] = [];
+      if (p.nato) {
+        const last = catalog.nato.findIndex((w) => w.id === p.nato!.through);
+        for (const wave of catalog.nato.slice(0, last + 1)) {
+          if (wave.afterArticle && !p.nato.showAfterArticle) continue;
+          fills.push(full(`nato:${wave.id}`, { role: wave.afterArticle ? 'nato-after' : 'nato', ids: wave.members }));
+        }
+      }
+      const byRole = new Map<CountryRole, string[]>();
+      for (const c of p.countries) byRole.set(c.role, [...(byRole.get(c.role) ?? []), c.id]);
+      for (const [role, ids] of byRole) fills.push(full(`role:${role}:${ids.join(',')}`, { role, ids }));
+      const year = p.nato ? Number(p.nato.through) : null;
+      return {
+        key: n ? `${p.view.region}:${n}` : p.view.region,
+        w: 1,
+        box: boxes[i],
+        camera: { center: p.view.center, span: p.view.span },
+        regions: [p.view.region],
+        fills,
+        places: p.places.map((m) => full(`place:${m.id}:${m.label ?? ''}`, m)),
+        arcs: p.arcs.map((a) => full(`arc:${a.from}:${a.to}:${a.event}`, a)),
+        lines: p.alliances.flatMap((a): Item<LinePart>[] =>
+          a.style === 'fading'
+            ? [full(`line:${a.id}:fading`, { alliance: a.id, part: 'fading' })]
+            : [
+                full(`line:${a.id}:base`, { alliance: a.id, part: 'base' }),
+                ...(a.style === 'spanning' && a.reach ? [full(`line:${a.id}:reach:${a.reach}`, { alliance: a.id, part: 'reach' as const, reach: a.reach })] : []),
+              ],
+        ),
+        arrows: p.arrows.map((a) => full(`arrow:${a.kind}:${a.from}:${a.to}`, a)),
+        dmz: p.dmz ? 1 : 0,
+        rings: p.ring ? [full(`ring:${p.ring.around.join(',')}`, p.ring)] : [],
+        table: {
+          corners: (p.table?.parties ?? []).map((id) => full(`corner:${id}`, id)),
+          labels: p.table ? [full(`table:${p.table.label}`, p.table.label)] : [],
+        },
+        year: year === null ? [] : [full('year', year)],
+        titles: p.title ? [full(`title:${p.title}`, p.title)] : [],
+      };
+    }),
+  };
+}
