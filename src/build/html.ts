@@ -58,13 +58,27 @@ export function mapFigureHtml(caption = 'Map'): string {
 }
 
 /** One section's article markup, shared by the scroll page and (later) the embeds. */
+/** NATO's accessions as a table: the map's waves as data, for every reader (and all of it without motion). */
+export function natoTableHtml(story: LoadedStory): string {
+  let total = 0;
+  const rows = story.facts.nato
+    .map((w) => {
+      total += w.members.length;
+      const after = w.afterArticle ? ' <span class="after-article">(after this article)</span>' : '';
+      return `<tr${w.afterArticle ? ' class="row-after"' : ''}><th scope="row">${w.id}</th><td>${escape(w.members.map((m) => m.name).join(', '))}${after}</td><td>${total}</td></tr>`;
+    })
+    .join('');
+  return `<table class="data-table nato-table"><caption>NATO’s members, wave by wave</caption><thead><tr><th scope="col">Year</th><th scope="col">Joined</th><th scope="col">Members</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function sectionHtml(story: LoadedStory, index: number): string {
   const s = story.sections[index];
+  const natoStep = s.steps.map((st) => !!states[st.state].panels.some((p) => p.nato)).lastIndexOf(true);
   const steps = s.steps
     .map((step, i) => {
       const state = states[step.state];
       return `<div class="step" data-step="${step.state}" data-section="${s.id}" data-index="${i}">
-  <div class="step-body">${step.html}</div>
+  <div class="step-body">${step.html}</div>${i === natoStep && s.steps.length > 1 ? `\n  ${natoTableHtml(story)}` : ''}
   <p class="step-map-text visually-hidden">Map: ${escape(describe(state, story.catalog))}</p>
 </div>`;
     })

@@ -21,14 +21,17 @@ export async function stepsOf(page: Page): Promise<StepInfo[]> {
   );
 }
 
-/** Scrolls so that the reading line (offset × viewport height) sits in the middle of step `index`. */
-export async function scrollToStep(page: Page, index: number): Promise<void> {
-  await page.evaluate((i) => {
-    const step = document.querySelectorAll<HTMLElement>('[data-step]')[i];
-    const rect = step.getBoundingClientRect();
-    const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
-    window.scrollTo(0, window.scrollY + rect.top + rect.height / 2 - innerHeight * offset);
-  }, index);
+/** Scrolls so that the reading line (offset × viewport height) sits `fraction` of the way into step `index`. */
+export async function scrollToStep(page: Page, index: number, fraction = 0.5): Promise<void> {
+  await page.evaluate(
+    ([i, f]) => {
+      const step = document.querySelectorAll<HTMLElement>('[data-step]')[i];
+      const rect = step.getBoundingClientRect();
+      const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
+      window.scrollTo(0, window.scrollY + rect.top + rect.height * f - innerHeight * offset);
+    },
+    [index, fraction],
+  );
 }
 
 export const map = (page: Page) => page.locator('#map');

@@ -1,0 +1,192 @@
+import { expect, test, type Page } from '@playwright/test';
+import { map, scrollToStep, stepsOf, watchConsole } from './helpers';
+
+/** A small seeded generator (mulberry32), so a failing round can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Counts the animation frames in which the map's SVG changed, from now until `stop()`. */
+async function countDrawnFrames(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: Set<number>; __frame: number; __observer: MutationObserver };
+    w.__frames = new Set();
+    w.__frame = 0;
+    const tick = () => {
+      w.__frame++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    w.__observer = new MutationObserver(() => w.__frames.add(w.__frame));
+    w.__observer.observe(document.querySelector('#map svg')!, { subtree: true, childList: true, attributes: true });
+  });
+  return async () => page.evaluate(() => (window as unknown as { __frames: Set<number> }).__frames.size);
+}
+
+/** Resolves once the page has not scrolled for 10 animation frames. */
+async function scrollStill(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        let still = 0;
+        const check = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+}
+
+type Action = (page: Page, next: () => number) => Promise<void>;
+
+const actions: Record<string, Action> = {
+  async flick(page, next) {
+    const direction = next() < 0.5 ? -1 : 1;
+    for (let i = 0; i < 3 + Math.floor(next() * 5); i++) await page.mouse.wheel(0, direction * (300 + next() * 1500));
+  },
+  async scrollbarJump(page, next) {
+    await page.evaluate((f) => scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight)), next());
+  },
+  async pageDownHeld(page, next) {
+    const key = next() < 0.7 ? 'PageDown' : 'PageUp';
+    for (let i = 0; i < 2 + Math.floor(next() * 6); i++) await page.keyboard.press(key);
+  },
+  async homeOrEnd(page, next) {
+    await page.keyboard.press(next() < 0.5 ? 'Home' : 'End');
+  },
+  async resizeMidTransition(page, next) {
+    const size = page.viewportSize()!;
+    await page.mouse.wheel(0, (next() < 0.5 ? -1 : 1) * 900);
+    await page.setViewportSize({ width: Math.round(size.width * (0.7 + next() * 0.3)), height: size.height });
+    await page.setViewportSize(size);
+  },
+  async reload(page) {
+    await page.reload();
+    await page.waitForLoadState('load');
+  },
+};
+
+async function chaosRounds(page: Page, seed: number, rounds: number): Promise<void> {
+  const watch = watchConsole(page);
+  const next = random(seed);
+  await page.goto('/');
+  await page.locator('body').click({ position: { x: 5, y: 5 } }); // keyboard focus on the page
+  const steps = await stepsOf(page);
+  const names = Object.keys(actions);
+  for (let round = 0; round < rounds; round++) {
+    const done: string[] = [];
+    for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
+      const name = names[Math.floor(next() * names.length)];
+      done.push(name);
+      await actions[name](page, next);
+    }
+    // Land on a random step, mid-way, while map transitions the chaos started may still be in flight
+    // (the browser's own smooth scrolling is let finish first, or it would carry the page past the step).
+    const target = Math.floor(next() * steps.length);
+    await scrollStill(page);
+    await scrollToStep(page, target);
+    await scrollStill(page);
+    await expect(map(page), `seed ${seed}, round ${round} (${done.join(', ')}) → step ${target}`).toHaveAttribute('data-map-state', steps[target].state, { timeout: 6000 });
+  }
+  watch.expectNone();
+}
+
+test.describe('however the reader scrolls, the map ends in the state of the step in view', () => {
+  for (const seed of [11, 29, 47]) {
+    test(`random scrolling, seed ${seed}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await chaosRounds(page, seed, 12);
+    });
+  }
+});
+
+test('a progression follows the reader’s position, forwards and backwards', async ({ page }) => {
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  const i = steps.findIndex((s) => s.state === 'nato-expansion');
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'nato-expansion');
+  await expect(page.locator('#map .year-counter')).toHaveText('2017');
+  // Back to the start of the step: the waves after 1982 un-fill and the counter runs back.
+  await scrollToStep(page, i, 0.12);
+  await expect(page.locator('#map .year-counter')).not.toHaveText('2017');
+  const year = Number(await page.locator('#map .year-counter').textContent());
+  expect(year).toBeGreaterThanOrEqual(1982);
+  expect(year).toBeLessThan(2017);
+  const filled = await page.locator('#map path.role-nato').evaluateAll((ps) => ps.flatMap((p) => p.getAttribute('data-ids')!.split(' ')));
+  expect(filled).not.toContain('499'); // Montenegro, 2017
+  expect(filled).toContain('056'); // Belgium, 1949
+});
+
+test('a step change animates over several frames with motion on', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  const i = steps.findIndex((s) => s.state === 'locked-out');
+  await scrollToStep(page, i - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  const frames = await countDrawnFrames(page);
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'locked-out');
+  expect(await frames()).toBeGreaterThan(5);
+});
+
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('states change by a cut, in one drawn frame, and progressions show their final picture', async ({ page }) => {
+    await page.goto('/');
+    const steps = await stepsOf(page);
+    const i = steps.findIndex((s) => s.state === 'locked-out');
+    await scrollToStep(page, i - 1);
+    await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+    const frames = await countDrawnFrames(page);
+    await scrollToStep(page, i);
+    await expect(map(page)).toHaveAttribute('data-map-state', 'locked-out');
+    expect(await frames()).toBe(1);
+
+    const nato = steps.findIndex((s) => s.state === 'nato-expansion');
+    await scrollToStep(page, nato, 0.05);
+    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-expansion');
+    await expect(page.locator('#map .year-counter')).toHaveText('2017');
+    await expect(page.locator('table.nato-table')).toBeVisible();
+    await expect(page.locator('table.nato-table tbody tr')).toHaveCount(11);
+  });
+
+  test('the motion toggle says motion is off, and turning it on is remembered', async ({ page }) => {
+    await page.goto('/');
+    const toggle = page.locator('#map .motion-toggle');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await page.reload();
+    await expect(page.locator('#map .motion-toggle')).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+test('turning motion off makes later changes cuts', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto('/');
+  await page.locator('#map .motion-toggle').click();
+  await expect(page.locator('#map .motion-toggle')).toHaveAttribute('aria-pressed', 'false');
+  const steps = await stepsOf(page);
+  const i = steps.findIndex((s) => s.state === 'divided-alliances');
+  await scrollToStep(page, i - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  const frames = await countDrawnFrames(page);
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'divided-alliances');
+  expect(await frames()).toBe(1);
+});
