@@ -15,6 +15,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: resolve(root, 'index.html'),
+        slides: resolve(root, 'slides.html'),
       },
     },
   },

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { creditHtml, escape, mapFigureHtml, sourcesHtml, storyHtml } from './html.ts';
+import { deckPage } from './deck.ts';
 import { loadStory, type LoadedStory } from './load.ts';
 import { states } from '../map/states.ts';
 
@@ -47,6 +48,7 @@ export function storyPlugin(root: string): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
+        if (ctx.filename.endsWith('slides.html')) return deckPage(html, load());
         if (!ctx.filename.endsWith('index.html')) return html;
         const s = load();
         const a = s.facts.article;

@@ -19,6 +19,8 @@ export interface MapOptions {
    * @defaultValue the system's prefers-reduced-motion setting
    */
   reducedMotion?: () => boolean;
+  /** Told how long each draw took (ms): the benchmark's measure of map work per frame. */
+  onDraw?: (ms: number) => void;
 }
 
 export interface MapController {
@@ -50,7 +52,7 @@ const systemReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: 
  * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description` and a
  * polite live region `.map-live` (src/build/html.ts mapFigureHtml).
  */
-export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion }: MapOptions): MapController {
+export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion, onDraw }: MapOptions): MapController {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const caption = root.querySelector<HTMLElement>('.map-caption')!;
   const description = root.querySelector<HTMLElement>('.map-description')!;
@@ -89,7 +91,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const draw = (f: Frame): void => {
     if (size.width === 0 || size.height === 0) return;
     displayed = f;
+    const start = onDraw ? performance.now() : 0;
     render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height });
+    onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
   };
 

@@ -8,7 +8,6 @@ import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import '../share/embed-dialog.ts'; // "Embed this section" buttons (issue 5)
 
 /** The step at the reading line: the last one whose top has passed it (the first step before any has). */
 function stepAt(steps: HTMLElement[], line: number): number {
@@ -20,7 +19,10 @@ export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   const ids = steps.map((s) => s.dataset.step!);
-  const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
+  // `?bench` exposes the map's per-frame work to the benchmark (npm run bench); nothing else reads it.
+  const bench: number[] | null = new URLSearchParams(location.search).has('bench') ? [] : null;
+  if (bench) (window as unknown as { __mapWork: number[] }).__mapWork = bench;
+  const map = createMap(root, { catalog, states, reducedMotion: motionReduced, onDraw: bench ? (ms) => bench.push(ms) : undefined });
   const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
   if (toggle) mountMotionToggle(toggle);

@@ -26,7 +26,8 @@ afterEach(() => {
   scratch = null;
 });
 
-describe('the build', () => {
+// Real builds: slower than a unit test, and slower still on a loaded 2-core machine.
+describe('the build', { timeout: 30_000 }, () => {
   it('fails on a mistyped map state in slides/, naming the file and line', async () => {
     const dir = contentWith('slides/02-flurry.md', (t) => t.replace('::: step flurry-call', '::: step flury-call'));
     const line = readFileSync(join(dir, 'slides/02-flurry.md'), 'utf8').split('\n').indexOf('::: step flury-call') + 1;
@@ -50,5 +51,5 @@ describe('the build', () => {
     expect(html.match(/data-section="flurry"/g)).toHaveLength(stepCount);
     expect(html).toContain('Dalian');
     expect(html).not.toContain('<!--story-->');
-  });
+  }, 60_000);
 });
