@@ -190,7 +190,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
       if (!c.off) return;
       el(top, 'circle', { cx: pts[i][0], cy: pts[i][1], r: 4, class: 'place place-offmap', opacity: opacity(corners[i].w) });
       const right = pts[i][0] > box.x + box.width / 2;
-      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] + 20, right ? 'end' : 'start', `${catalog.places[c.id].name} (off map)`, 'place-label', corners[i].w);
+      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] - 12, right ? 'end' : 'start', `${catalog.places[c.id].name} (off map)`, 'place-label', corners[i].w);
     });
     const low = pts.reduce((a, b) => (b[1] > a[1] ? b : a));
     for (const t of visible(p.table.labels)) label(top, box, low[0], low[1] + 24, 'middle', t.value, 'table-label', t.w);
