@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules, plus the dependency direction of DESIGN.md.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noDom = { patterns: [{ group: ['../modes/*', '../build/*', 'scrollama', 'reveal.js', 'reveal.js/*'], message: 'story/ and map/ must not depend on modes, build code or mode libraries (DESIGN.md).' }] };
@@ -11,6 +12,8 @@ export default tseslint.config(
   {
     languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly' } },
   },
+  // Node scripts and test servers; the benchmark also runs functions inside the page.
+  { files: ['**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // Tests reshape raw JSON fixtures freely.
   { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['src/story/**/*.ts', 'src/map/**/*.ts'], rules: { 'no-restricted-imports': ['error', noDom] } },

@@ -1,5 +1,5 @@
 /** TopoJSON of a region (data/geo/<region>.json, built by `npm run data`) → features the renderer draws. */
-import { feature, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Region } from './state.ts';
 
@@ -12,6 +12,8 @@ export interface CountryFeature {
 
 export interface RegionGeometry {
   countries: CountryFeature[];
+  /** All land as one shape (countries merged): one cheap path under the coloured fills. */
+  land: GeoJSON.MultiPolygon;
   /** Land borders between countries (coastlines excluded). */
   borders: GeoJSON.MultiLineString;
   /** The border between North (408) and South Korea (410): the line the DMZ runs along. */
@@ -26,9 +28,10 @@ export function decodeRegion(topology: CountriesTopology): RegionGeometry {
   if (!object || object.type !== 'GeometryCollection') throw new Error('geometry has no "countries" GeometryCollection');
   const collection = feature(topology, object) as unknown as GeoJSON.FeatureCollection;
   const countries = collection.features.map((f) => ({ ...f, id: String(f.id) }) as CountryFeature);
+  const land = merge(topology, object.geometries as Parameters<typeof merge>[1]);
   const borders = mesh(topology, object, (a, b) => a !== b);
   const dmz = mesh(topology, object, (a, b) => a !== b && [a.id, b.id].sort().join() === '408,410');
-  return { countries, borders, dmz };
+  return { countries, land, borders, dmz };
 }
 
 const urls: Record<Region, string> = {

@@ -48,6 +48,9 @@ export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box): Ge
   return unit
     .scale(scale)
     .translate([box.x + box.width / 2, box.y + box.height / 2])
+    // The far hemisphere is never shown: clipping at 90° is cheaper than near the antipode, and a
+    // camera zoomed far out mid-flight sees a globe's disc rather than a torn far side.
+    .clipAngle(90)
     .clipExtent([
       [box.x, box.y],
       [box.x + box.width, box.y + box.height],

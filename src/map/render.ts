@@ -97,10 +97,11 @@ function memoPath(parent: Element, className: string, key: string, d: () => stri
 }
 
 function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext): void {
+  // Country outlines are dense already: no adaptive resampling, which is most of a frame's cost.
   const base = layer(g, 'base');
   const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
   const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}|${p.regions}|${geos.length}`;
-  memoPath(base, 'land', camera, () => geos.map((geo) => path({ type: 'FeatureCollection', features: geo.countries } as GeoJSON.FeatureCollection) ?? '').join(''));
+  memoPath(base, 'land', camera, () => geos.map((geo) => path(geo.land) ?? '').join(''));
   const fills = layer(base, 'fills');
   // One path per fill group (a role, or a NATO wave): few DOM nodes however many countries.
   const groups = visible(p.fills)
@@ -253,6 +254,7 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
     const box: Box = { x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height };
     const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
     const path = geoPath(projection).digits(1);
+    const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box).precision(0)).digits(1);
     const clipId = `panel-clip-${p.key.replace(/[^a-z0-9-]/g, '-')}`;
     el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
     const g = (svg.querySelector(`:scope > g.panel[data-key="${p.key}"]`) as SVGGElement | null) ?? el(svg, 'g', { class: 'panel', 'data-key': p.key });
@@ -264,7 +266,7 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
     const sea = [...g.children].find((c) => c.getAttribute('class') === 'sea') ?? el(g, 'rect', { class: 'sea' });
     for (const [k, v] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height })) sea.setAttribute(k, String(round(v)));
     g.prepend(sea);
-    drawBase(g, p, path, box, ctx);
+    drawBase(g, p, outlines, box, ctx);
     drawOverlay(g, p, projection, path, box, ctx);
     if (i > 0) {
       const vertical = box.x > 0;

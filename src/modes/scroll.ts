@@ -8,6 +8,7 @@ import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+import '../share/embed-dialog.ts'; // "Embed this section" buttons (issue 5)
 
 /** The step at the reading line: the last one whose top has passed it (the first step before any has). */
 function stepAt(steps: HTMLElement[], line: number): number {

@@ -152,7 +152,8 @@ test.describe('the deck at 1280×720', () => {
       const bodies: { url: string; hasReveal: boolean }[] = [];
       const pending: Promise<void>[] = [];
       page.on('response', (r) => {
-        if (/\.(js|css|mjs)(\?|$)/.test(r.url())) pending.push(r.text().then((t) => void bodies.push({ url: r.url(), hasReveal: marker.test(t) || /reveal/i.test(r.url()) })));
+        // A 304 (cached from the page before) has no body; its first load was already read.
+        if (r.status() === 200 && /\.(js|css|mjs)(\?|$)/.test(r.url())) pending.push(r.text().then((t) => void bodies.push({ url: r.url(), hasReveal: marker.test(t) || /reveal/i.test(r.url()) })));
       });
       await page.goto(url);
       await page.waitForLoadState('networkidle');

@@ -1,0 +1,5 @@
+/** Served by src/build/embeds.ts: every section's id, title and starting embed height, for the share dialog. */
+declare module 'virtual:embeds' {
+  const embeds: { id: string; title: string; height: number }[];
+  export default embeds;
+}

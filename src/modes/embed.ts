@@ -1,0 +1,95 @@
+/**
+ * Embed mode: one section in an iframe. Previous/Next (and Play, only when the reader asks) → map.show(state);
+ * the host page is told the exact height (src/embed/resize.ts). The page's text is prerendered HTML.
+ */
+import catalog from 'virtual:catalog';
+import { startResizeMessages } from '../embed/resize.ts';
+import { createMap } from '../map/map.ts';
+import { states } from '../map/states.ts';
+import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+
+/** How long Play leaves a step up: time to read it, within bounds. */
+const readingTime = (step: HTMLElement): number => {
+  const words = (step.querySelector('.step-body')?.textContent ?? '').split(/\s+/).length;
+  return Math.min(20_000, Math.max(6_000, words * 300));
+};
+
+export function startEmbed(): () => void {
+  const main = document.querySelector<HTMLElement>('.embed-main')!;
+  const section = main.querySelector<HTMLElement>('section.section')!;
+  const steps = [...section.querySelectorAll<HTMLElement>('[data-step]')];
+  const controls = main.querySelector<HTMLElement>('.embed-controls')!;
+  const [prev, next, play] = ['.embed-prev', '.embed-next', '.embed-play'].map((s) => controls.querySelector<HTMLButtonElement>(s)!);
+  const count = controls.querySelector<HTMLElement>('.embed-count')!;
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  // Live layout first: the map measures its SVG when created, and it is hidden without JavaScript.
+  main.classList.add('is-live');
+  controls.hidden = steps.length < 2;
+  const figure = main.querySelector<HTMLElement>('#map')!;
+  const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
+  const toggle = figure.querySelector<HTMLButtonElement>('.motion-toggle');
+  const resize = startResizeMessages(section.id);
+  let index = 0;
+  let timer = 0;
+
+  const show = (i: number): void => {
+    index = Math.max(0, Math.min(steps.length - 1, i));
+    steps.forEach((s, k) => s.classList.toggle('is-active', k === index));
+    prev.setAttribute('aria-disabled', String(index === 0));
+    next.setAttribute('aria-disabled', String(index === steps.length - 1));
+    count.textContent = `Step ${index + 1} of ${steps.length}`;
+    map.show(steps[index].dataset.step!);
+    map.prefetch(steps.slice(index + 1).map((s) => s.dataset.step!));
+  };
+
+  const stop = (): void => {
+    clearTimeout(timer);
+    timer = 0;
+    play.textContent = 'Play';
+  };
+  const advance = (): void => {
+    timer = window.setTimeout(() => {
+      show(index + 1);
+      if (index < steps.length - 1) advance();
+      else stop();
+    }, readingTime(steps[index]));
+  };
+  const offerPlay = (): void => {
+    // Steps move on their own only when asked, and never for readers who ask for less motion.
+    play.hidden = steps.length < 2 || motionReduced();
+    if (play.hidden) stop();
+  };
+
+  prev.addEventListener('click', () => {
+    stop();
+    if (index > 0) show(index - 1);
+  });
+  next.addEventListener('click', () => {
+    stop();
+    if (index < steps.length - 1) show(index + 1);
+  });
+  play.addEventListener('click', () => {
+    if (timer) return stop();
+    if (index === steps.length - 1) show(0);
+    play.textContent = 'Pause';
+    advance();
+  });
+  reduceMotion.addEventListener('change', offerPlay);
+  if (toggle) {
+    mountMotionToggle(toggle);
+    toggle.addEventListener('click', offerPlay);
+  }
+
+  offerPlay();
+  show(0);
+  resize.send(true);
+
+  return () => {
+    stop();
+    reduceMotion.removeEventListener('change', offerPlay);
+    resize.stop();
+    map.destroy();
+  };
+}
+
+startEmbed();
