@@ -8,7 +8,10 @@ if (!existsSync(chrome)) {
   process.exit(1);
 }
 
-const port = 4173;
+// Ports can be moved (PREVIEW_PORT, HOST_PORT) so two checkouts can run their tests side by side.
+const port = Number(process.env.PREVIEW_PORT ?? 4173);
+const hostPort = Number(process.env.HOST_PORT ?? 4174);
+process.env.EMBED_HOST_ORIGIN ??= `http://127.0.0.1:${hostPort}`;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -34,15 +37,16 @@ export default defineConfig({
       // Serves the built site (npm test builds first).
       command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: !process.env.CI,
+      // Never reuse a server already running: it may serve another build.
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       // A second origin with host pages that embed the sections (tests/browser/embed.spec.ts).
       command: `node tests/browser/host-server.mjs`,
-      url: `http://127.0.0.1:4174/`,
-      env: { HOST_PORT: '4174', EMBED_ORIGIN: `http://127.0.0.1:${port}` },
-      reuseExistingServer: !process.env.CI,
+      url: `http://127.0.0.1:${hostPort}/`,
+      env: { HOST_PORT: String(hostPort), EMBED_ORIGIN: `http://127.0.0.1:${port}` },
+      reuseExistingServer: false,
       timeout: 30_000,
     },
   ],
