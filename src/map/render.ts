@@ -47,15 +47,32 @@ type Anchor = 'start' | 'middle' | 'end';
 /** Type size for a panel: smaller on a phone-sized map. */
 const fontSize = (box: Box): number => (Math.min(box.width, box.height * 1.6) < 560 ? 11 : 13);
 
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+const overlaps = (a: Rect, b: Rect): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
 /**
  * A text label kept inside its panel: its width is estimated from its length (no layout is read,
- * so rendering stays a pure function), and it is nudged in from any edge it would cross.
+ * so rendering stays a pure function), and it is nudged in from any edge it would cross. Given the
+ * labels already placed (`taken`), it steps up or down a line to avoid covering one, and joins them.
  */
-function label(g: Element, box: Box, x: number, y: number, anchor: Anchor, text: string, className: string, w = 1, size = fontSize(box)): void {
+function label(g: Element, box: Box, x: number, y: number, anchor: Anchor, text: string, className: string, w = 1, size = fontSize(box), taken?: Rect[]): void {
   const width = text.length * size * 0.6;
   const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
   const shift = Math.max(0, box.x + 4 - left) - Math.max(0, left + width - (box.x + box.width - 4));
-  const top = Math.min(Math.max(y, box.y + size + 2), box.y + box.height - 4);
+  const inBox = (top: number) => Math.min(Math.max(top, box.y + size + 2), box.y + box.height - 4);
+  const rect = (top: number): Rect => ({ x0: left + shift, y0: top - size * 0.85, x1: left + shift + width, y1: top + size * 0.25 });
+  let top = inBox(y);
+  if (taken) {
+    const line = size + 3;
+    const free = [0, -1, 1, -2, 2].map((k) => inBox(y + k * line)).find((t) => !taken.some((r) => overlaps(r, rect(t))));
+    if (free !== undefined) top = free;
+    taken.push(rect(top));
+  }
   const attrs: Attrs = { x: x + shift, y: top, 'text-anchor': anchor, 'font-size': size, class: `label ${className}` };
   if (w < 1) attrs.opacity = opacity(w);
   el(g, 'text', attrs, text);
@@ -124,20 +141,33 @@ function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: R
   base.appendChild(borders); // borders above the fills
 }
 
-function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, name: string, box: Box, w: number): void {
+interface PlaceLabel {
+  x: number;
+  y: number;
+  anchor: Anchor;
+  text: string;
+  size: number;
+}
+
+/** Where a place's label goes (beside its dot, flipped away from the panel's edges). */
+function placeLabel([x, y]: Point, mark: PlaceMark, name: string, box: Box): PlaceLabel | null {
+  const text = mark.label ?? name;
+  if (!text) return null;
+  let side = mark.anchor ?? 'right';
+  if (side === 'right' && x > box.x + box.width * 0.72) side = 'left';
+  if (side === 'left' && x < box.x + box.width * 0.28) side = 'right';
+  const gap = (mark.emphasis ? 5.5 : 3.5) + 5;
+  const size = fontSize(box) + (mark.emphasis ? 1 : 0);
+  const [lx, ly, anchor] = ({ right: [x + gap, y + size * 0.35, 'start'], left: [x - gap, y + size * 0.35, 'end'], above: [x, y - gap - 2, 'middle'], below: [x, y + gap + size * 0.8, 'middle'] } as const)[side];
+  return { x: lx, y: ly, anchor, text, size };
+}
+
+function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, text: PlaceLabel | null, box: Box, w: number): void {
   const r = mark.emphasis ? 5.5 : 3.5;
   const o: Attrs = w < 1 ? { opacity: opacity(w) } : {};
   el(g, 'circle', { cx: x, cy: y, r, class: mark.emphasis ? 'place place-emphasis' : 'place', ...o });
   if (mark.emphasis) el(g, 'circle', { cx: x, cy: y, r: r + 5, class: 'place-ring', ...o });
-  const text = mark.label ?? name;
-  if (!text) return;
-  let anchor = mark.anchor ?? 'right';
-  if (anchor === 'right' && x > box.x + box.width * 0.72) anchor = 'left';
-  if (anchor === 'left' && x < box.x + box.width * 0.28) anchor = 'right';
-  const gap = r + 5;
-  const size = fontSize(box) + (mark.emphasis ? 1 : 0);
-  const [lx, ly, align] = ({ right: [x + gap, y + size * 0.35, 'start'], left: [x - gap, y + size * 0.35, 'end'], above: [x, y - gap - 2, 'middle'], below: [x, y + gap + size * 0.8, 'middle'] } as const)[anchor];
-  label(g, box, lx, ly, align, text, `place-label${mark.emphasis ? ' label-strong' : ''}`, w, size);
+  if (text) label(g, box, text.x, text.y, text.anchor, text.text, `place-label${mark.emphasis ? ' label-strong' : ''}`, w, text.size);
 }
 
 function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, path: GeoPath, box: Box, ctx: RenderContext): void {
@@ -146,12 +176,24 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
   top.replaceChildren();
   const geo = ctx.regions[p.regions[p.regions.length - 1]];
   const line = (coordinates: Point[]) => path({ type: 'LineString', coordinates }) ?? '';
+  // Place names come first: other labels step aside for them, and for each other.
+  const marks = visible(p.places).flatMap(({ value: mark, w }) => {
+    const q = projection(lonLat(catalog, mark.id)) as Point | null;
+    return q && inside(q, box) ? [{ mark, w, q, text: placeLabel(q, mark, catalog.places[mark.id].name, box) }] : [];
+  });
+  const taken: Rect[] = marks.flatMap(({ q, text }) => {
+    const dot = { x0: q[0] - 6, y0: q[1] - 6, x1: q[0] + 6, y1: q[1] + 6 };
+    if (!text) return [dot];
+    const width = text.text.length * text.size * 0.6;
+    const left = text.anchor === 'start' ? text.x : text.anchor === 'end' ? text.x - width : text.x - width / 2;
+    return [dot, { x0: left, y0: text.y - text.size * 0.85, x1: left + width, y1: text.y + text.size * 0.25 }];
+  });
 
   if (p.dmz > 0.005 && geo) {
     el(top, 'path', { d: path(geo.dmz) ?? '', class: 'dmz', opacity: opacity(p.dmz) });
     const coords = geo.dmz.coordinates.flat();
     const at = coords.length ? (projection(coords[Math.floor(coords.length * 0.8)] as Point) as Point | null) : null;
-    if (at) label(top, box, at[0] + 8, at[1] - 8, 'start', 'DMZ', 'dmz-label', p.dmz);
+    if (at) label(top, box, at[0] + 8, at[1] - 8, 'start', 'DMZ', 'dmz-label', p.dmz, undefined, taken);
   }
 
   for (const { value: part, w } of visible(p.lines)) {
@@ -164,7 +206,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     el(top, 'path', { d: line(partOf(full, w)), class: `alliance alliance-${side} style-${style}`, 'data-alliance': part.alliance, opacity: opacity(Math.min(1, w * 2)) });
     if (part.part !== 'reach') {
       const at = labelPoint(projection, box, full);
-      if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2);
+      if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2, undefined, taken);
     }
   }
 
@@ -191,10 +233,10 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
       if (!c.off) return;
       el(top, 'circle', { cx: pts[i][0], cy: pts[i][1], r: 4, class: 'place place-offmap', opacity: opacity(corners[i].w) });
       const right = pts[i][0] > box.x + box.width / 2;
-      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] - 12, right ? 'end' : 'start', `${catalog.places[c.id].name} (off map)`, 'place-label', corners[i].w);
+      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] - 12, right ? 'end' : 'start', `${catalog.places[c.id].name.split(',')[0]} (off map)`, 'place-label', corners[i].w, undefined, taken);
     });
     const low = pts.reduce((a, b) => (b[1] > a[1] ? b : a));
-    for (const t of visible(p.table.labels)) label(top, box, low[0], low[1] + 24, 'middle', t.value, 'table-label', t.w);
+    for (const t of visible(p.table.labels)) label(top, box, low[0], low[1] + 24, 'middle', t.value, 'table-label', t.w, undefined, taken);
   }
 
   for (const { value: ring, w } of visible(p.rings)) {
@@ -203,7 +245,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
     const r = (Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08) * (0.85 + 0.15 * w);
     el(top, 'circle', { cx, cy, r, class: 'ring', opacity: opacity(w) });
-    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label', w);
+    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label', w, undefined, taken);
   }
 
   for (const { value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
@@ -216,7 +258,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
       if (end) el(top, 'circle', { cx: end[0], cy: end[1], r: 6 + 18 * k, class: 'pulse', opacity: opacity(1 - k) });
     }
     const at = labelPoint(projection, box, full, arc.labelAt ?? 0.5);
-    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label', (w - 0.6) / 0.4);
+    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label', (w - 0.6) / 0.4, undefined, taken);
   }
 
   for (const { value: arrow, w } of visible(p.arrows)) {
@@ -228,15 +270,12 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     const q = projection(full[full.length - 1]) as Point | null;
     if (q && arrow.label) {
       const at = inside(q, box, 30) ? q : clampToBox(q, box, 30);
-      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label', (w - 0.5) * 2);
+      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label', (w - 0.5) * 2, undefined, taken);
     }
   }
 
   const places = el(top, 'g', { class: 'places' });
-  for (const { value: mark, w } of visible(p.places)) {
-    const q = projection(lonLat(catalog, mark.id)) as Point | null;
-    if (q && inside(q, box)) placeMark(places, q, mark, catalog.places[mark.id].name, box, w);
-  }
+  for (const { mark, w, q, text } of marks) placeMark(places, q, mark, text, box, w);
   for (const t of visible(p.titles)) label(top, box, box.x + 12, box.y + 22, 'start', t.value, 'panel-title', t.w, fontSize(box) + 1);
   for (const y of visible(p.year)) {
     label(top, box, box.x + 12, box.y + box.height - 14, 'start', String(Math.round(y.value)), 'year-counter', y.w, Math.round(fontSize(box) * 2.6));
