@@ -39,7 +39,7 @@ const REGIONS = [
   },
   {
     name: 'europe',
-    box: [-35, 22, 72, 76],
+    box: [-35, 6, 72, 76],
     focus: null,
     minArea: 0.007,
     falloff: Infinity,
