@@ -48,6 +48,18 @@ async function scrollStill(page: Page): Promise<void> {
   );
 }
 
+/** Scrolls to the step before `state`, then to `state`; returns in how many frames the map was drawn. */
+async function framesDrawnArrivingAt(page: Page, state: string): Promise<number> {
+  const steps = await stepsOf(page);
+  const i = steps.findIndex((s) => s.state === state);
+  await scrollToStep(page, i - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  const frames = await countDrawnFrames(page);
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-state', state);
+  return frames();
+}
+
 type Action = (page: Page, next: () => number) => Promise<void>;
 
 const actions: Record<string, Action> = {
@@ -132,14 +144,7 @@ test('a progression follows the reader’s position, forwards and backwards', as
 test('a step change animates over several frames with motion on', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.goto('/');
-  const steps = await stepsOf(page);
-  const i = steps.findIndex((s) => s.state === 'locked-out');
-  await scrollToStep(page, i - 1);
-  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
-  const frames = await countDrawnFrames(page);
-  await scrollToStep(page, i);
-  await expect(map(page)).toHaveAttribute('data-map-state', 'locked-out');
-  expect(await frames()).toBeGreaterThan(5);
+  expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(5);
 });
 
 test.describe('with reduced motion', () => {
@@ -147,15 +152,9 @@ test.describe('with reduced motion', () => {
 
   test('states change by a cut, in one drawn frame, and progressions show their final picture', async ({ page }) => {
     await page.goto('/');
-    const steps = await stepsOf(page);
-    const i = steps.findIndex((s) => s.state === 'locked-out');
-    await scrollToStep(page, i - 1);
-    await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
-    const frames = await countDrawnFrames(page);
-    await scrollToStep(page, i);
-    await expect(map(page)).toHaveAttribute('data-map-state', 'locked-out');
-    expect(await frames()).toBe(1);
+    expect(await framesDrawnArrivingAt(page, 'locked-out')).toBe(1);
 
+    const steps = await stepsOf(page);
     const nato = steps.findIndex((s) => s.state === 'nato-expansion');
     await scrollToStep(page, nato, 0.05);
     await expect(map(page)).toHaveAttribute('data-map-state', 'nato-expansion');
@@ -181,12 +180,5 @@ test('turning motion off makes later changes cuts', async ({ page }) => {
   await page.goto('/');
   await page.locator('#map .motion-toggle').click();
   await expect(page.locator('#map .motion-toggle')).toHaveAttribute('aria-pressed', 'false');
-  const steps = await stepsOf(page);
-  const i = steps.findIndex((s) => s.state === 'divided-alliances');
-  await scrollToStep(page, i - 1);
-  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
-  const frames = await countDrawnFrames(page);
-  await scrollToStep(page, i);
-  await expect(map(page)).toHaveAttribute('data-map-state', 'divided-alliances');
-  expect(await frames()).toBe(1);
+  expect(await framesDrawnArrivingAt(page, 'divided-alliances')).toBe(1);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/story/errors';
 import { parseFacts, type DataName } from '../../src/story/facts';
+import { contentError } from './content-error';
 
 const root = join(__dirname, '../..');
 const real = (name: DataName): string => readFileSync(join(root, 'data', `${name}.json`), 'utf8');
@@ -36,15 +36,6 @@ function lineAfter(text: string, start: string, needle: string): number {
   return index + 1;
 }
 
-function contentError(fn: () => unknown): ContentError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ContentError);
-    return e as ContentError;
-  }
-  throw new Error('expected a ContentError, but nothing was thrown');
-}
 
 const SCHEMA_HINT = ' — fix the record to match src/story/schema.ts';
 

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, ContentErrors } from '../../src/story/errors';
+import { ContentErrors } from '../../src/story/errors';
 import { parseSection, parseSections, type KnownIds } from '../../src/story/parse';
+import { contentError } from './content-error';
 
 const known: KnownIds = {
   state: ['flurry-wang-yi', 'flurry-call', 'flurry-dalian', 'lesson'],
@@ -32,16 +33,6 @@ function lineOf(text: string, needle: string): number {
 /** The line just after the closing "---" of the front matter. */
 const firstBodyLine = (text: string): number => text.split('\n').indexOf('---', 1) + 2;
 
-/** The ContentError thrown by `fn` (fails the test if it throws nothing or something else). */
-function contentError(fn: () => unknown): ContentError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ContentError);
-    return e as ContentError;
-  }
-  throw new Error('expected a ContentError, but nothing was thrown');
-}
 
 const parse = (text: string) => parseSection(FILE, text, known);
 
