@@ -12,6 +12,11 @@ if (!existsSync(chrome)) {
 const port = Number(process.env.PREVIEW_PORT ?? 4173);
 const hostPort = Number(process.env.HOST_PORT ?? 4174);
 process.env.EMBED_HOST_ORIGIN ??= `http://127.0.0.1:${hostPort}`;
+// The built site under a strict Content-Security-Policy (tests/browser/csp.spec.ts), on a port of its own.
+const cspPort = Number(process.env.CSP_PORT ?? 4175);
+process.env.CSP_ORIGIN ??= `http://127.0.0.1:${cspPort}`;
+// Which build the servers serve (default dist/), so a second build can be tested beside the first.
+const dist = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -35,7 +40,7 @@ export default defineConfig({
   webServer: [
     {
       // Serves the built site (npm test builds first).
-      command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
       url: `http://127.0.0.1:${port}/`,
       // Never reuse a server already running: it may serve another build.
       reuseExistingServer: false,
@@ -45,7 +50,15 @@ export default defineConfig({
       // A second origin with host pages that embed the sections (tests/browser/embed.spec.ts).
       command: `node tests/browser/host-server.mjs`,
       url: `http://127.0.0.1:${hostPort}/`,
-      env: { HOST_PORT: String(hostPort), EMBED_ORIGIN: `http://127.0.0.1:${port}` },
+      env: { HOST_PORT: String(hostPort), EMBED_ORIGIN: `http://127.0.0.1:${port}`, DIST_DIR: dist },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // dist/ served with the recommended security headers, strict CSP included (README: Deploy).
+      command: `node tests/browser/csp-server.mjs`,
+      url: `http://127.0.0.1:${cspPort}/`,
+      env: { CSP_PORT: String(cspPort), DIST_DIR: dist },
       reuseExistingServer: false,
       timeout: 30_000,
     },

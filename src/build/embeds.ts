@@ -13,6 +13,7 @@ import { iframeSnippet, type EmbedTarget } from '../embed/snippets.ts';
 import type { Section } from '../story/types.ts';
 import { cardPng, cardSvg, loadRegions, CARD_HEIGHT, CARD_WIDTH, type Card } from './cards.ts';
 import { creditHtml, escape, longDate, mapFigureHtml, sectionHtml } from './html.ts';
+import { staticMapHtml } from './static-maps.ts';
 import { loadStory, type LoadedStory } from './load.ts';
 
 export const SITE_NAME = 'A seat at the table';
@@ -110,14 +111,18 @@ export function embedPage(template: string, story: LoadedStory, index: number, b
     socialMetaHtml({ title: s.title, description: s.summary, url: page, image: new URL(cardPath(s.id), site).href, imageAlt: `${s.title}. Map: ${first.caption}`, type: 'article' }),
   ].join('\n    ');
   // Fact links point at the sources list, which lives on the scroll page.
-  const section = sectionHtml(story, index).replace(/href="#/g, `href="${base}#`);
+  // The section is the page: its title is the page's h1, and its still map shows without JavaScript.
+  const section = sectionHtml(story, index, { heading: 1, figure: staticMapHtml(s, base) }).replace(/href="#/g, `href="${base}#`);
   const credit = `<p>Explaining the op-ed by ${creditHtml(story)}. The argument is the author’s; the words, maps and added context are the explainer’s.</p>
 <p><a class="embed-home" href="${escape(`${base}#${s.id}`)}">Read the whole explainer: ${escape(SITE_NAME)} <span aria-hidden="true">→</span></a></p>`;
   return template
     .replace('<!--embed:head-->', () => head)
     .replace('<!--embed:section-->', () => section)
     .replace('<!--embed:map-->', () => mapFigureHtml(first.caption))
-    .replace('<!--embed:credit-->', () => credit);
+    .replace('<!--embed:credit-->', () => credit)
+    // With JavaScript the page takes its live layout (map beside one step at a time) before its first paint, so
+    // nothing shifts when the script runs; without it, or if the script fails to load, the page renders as it is.
+    .replace(/<script type="module"(?![^>]*\bblocking=)/, '<script type="module" blocking="render"');
 }
 
 /** The text of an element in a page, entities left as they are (they are re-escaped on output). */

@@ -71,7 +71,17 @@ export function natoTableHtml(story: LoadedStory): string {
   return `<table class="data-table nato-table"><caption>NATO’s members, wave by wave</caption><thead><tr><th scope="col">Year</th><th scope="col">Joined</th><th scope="col">Members</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-export function sectionHtml(story: LoadedStory, index: number): string {
+export interface SectionHtmlOptions {
+  /**
+   * The heading's level: 1 where the section is the whole page (an embed), so the page has its one h1.
+   * @defaultValue 2
+   */
+  heading?: 1 | 2;
+  /** Markup placed after the section's heading, before its steps (the still map for readers without JavaScript). */
+  figure?: string;
+}
+
+export function sectionHtml(story: LoadedStory, index: number, { heading = 2, figure = '' }: SectionHtmlOptions = {}): string {
   const s = story.sections[index];
   const natoStep = s.steps.map((st) => !!states[st.state].panels.some((p) => p.nato)).lastIndexOf(true);
   const steps = s.steps
@@ -85,7 +95,7 @@ export function sectionHtml(story: LoadedStory, index: number): string {
     .join('\n');
   const label = s.context ? '<p class="kicker kicker-context">Context beyond the article</p>' : `<p class="kicker">${index + 1} of ${story.sections.filter((x) => !x.context).length}</p>`;
   return `<section class="section${s.context ? ' section-context' : ''}" id="${s.id}" aria-labelledby="${s.id}-title">
-<header class="section-head">${label}<h2 id="${s.id}-title">${escape(s.title)}</h2></header>
+<header class="section-head">${label}<h${heading} id="${s.id}-title">${escape(s.title)}</h${heading}></header>${figure ? `\n${figure}` : ''}
 ${steps}
 </section>`;
 }

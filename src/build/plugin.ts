@@ -4,9 +4,12 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { creditHtml, escape, mapFigureHtml, sourcesHtml, storyHtml } from './html.ts';
+import { readFileSync } from 'node:fs';
+import { creditHtml, escape, mapFigureHtml, sectionHtml, sourcesHtml } from './html.ts';
 import { deckPage } from './deck.ts';
 import { loadStory, type LoadedStory } from './load.ts';
+import { loadRegions } from './cards.ts';
+import { keyState, staticMapHtml, staticMapPath, staticMapSvg } from './static-maps.ts';
 import { states } from '../map/states.ts';
 
 const VIRTUAL = 'virtual:catalog';
@@ -24,10 +27,23 @@ export function manifest(story: LoadedStory, base: string) {
   }));
 }
 
+/** The story's sections, each with its still map for readers without JavaScript (src/build/static-maps.ts). */
+export const storyWithMapsHtml = (story: LoadedStory, base: string): string =>
+  story.sections.map((section, i) => sectionHtml(story, i, { figure: staticMapHtml(section, base) })).join('\n');
+
 export function storyPlugin(root: string): Plugin {
   let story: LoadedStory | null = null;
   let base = '/';
   const load = (): LoadedStory => (story ??= loadStory(root));
+  /** A section's still map (SVG), drawn from its key state by the page's renderer; null for an unknown id. */
+  const regionsOf = new WeakMap<LoadedStory, ReturnType<typeof loadRegions>>(); // decoded once per content version
+  const staticMap = (id: string): string | null => {
+    const s = load();
+    const section = s.sections.find((x) => x.id === id);
+    if (!section) return null;
+    if (!regionsOf.has(s)) regionsOf.set(s, loadRegions(root));
+    return staticMapSvg(keyState(section), s.catalog, regionsOf.get(s)!, readFileSync(resolve(root, 'src/styles.css'), 'utf8'));
+  };
   const isContent = (file: string): boolean => file.startsWith(resolve(root, 'slides')) || /[\\/]data[\\/][^\\/]+\.json$/.test(file) || file.includes(`${resolve(root, 'src/map/states.ts')}`);
 
   return {
@@ -54,7 +70,7 @@ export function storyPlugin(root: string): Plugin {
         const a = s.facts.article;
         return html
           .replace('<!--map-->', mapFigureHtml(states[s.sections[0].steps[0].state].caption))
-          .replace('<!--story-->', storyHtml(s))
+          .replace('<!--story-->', () => storyWithMapsHtml(s, base))
           .replace('<!--sources-->', sourcesHtml(s))
           .replaceAll('<!--credit-->', creditHtml(s))
           .replace('<!--author-->', `${escape(a.author)}: ${escape(a.authorBio)}`);
@@ -83,9 +99,16 @@ export function storyPlugin(root: string): Plugin {
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify(manifest(load(), base), null, 2));
       });
+      server.middlewares.use('/maps', (req, res, next) => {
+        const svg = staticMap(/^\/([\w-]+)\.svg$/.exec(new URL(req.url ?? '/', 'http://dev.invalid').pathname)?.[1] ?? '');
+        if (!svg) return next();
+        res.setHeader('Content-Type', 'image/svg+xml');
+        res.end(svg);
+      });
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'sections.json', source: `${JSON.stringify(manifest(load(), base), null, 2)}\n` });
+      for (const section of load().sections) this.emitFile({ type: 'asset', fileName: staticMapPath(section.id), source: staticMap(section.id)! });
     },
   };
 }

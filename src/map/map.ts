@@ -80,12 +80,24 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const whenLoaded = (frames: (Frame | null)[], then: () => void): void => {
     const regions = [...new Set(frames.flatMap((f) => f?.panels.flatMap((p) => p.regions) ?? []))].filter((r) => !loaded[r]);
     const mine = ++request;
-    if (regions.length === 0) return then();
+    if (regions.length === 0) {
+      recover();
+      return then();
+    }
     Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))))
       .then(() => {
-        if (mine === request) then();
+        if (mine !== request) return;
+        recover();
+        then();
       })
       .catch(fail);
+  };
+
+  /** After a failed load the SVG was hidden and measured 0 × 0: show it again and measure it before drawing. */
+  const recover = (): void => {
+    if (!root.classList.contains('map-failed')) return;
+    root.classList.remove('map-failed');
+    size = svg.getBoundingClientRect();
   };
 
   const draw = (f: Frame): void => {

@@ -8,7 +8,8 @@ import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import '../share/embed-dialog.ts'; // "Embed this section" buttons (issue 5)
+import { mountStepper } from '../ui/stepper.ts';
+import '../share/embed-dialog.ts'; // "Embed this section" buttons
 
 /** The step at the reading line: the last one whose top has passed it (the first step before any has). */
 function stepAt(steps: HTMLElement[], line: number): number {
@@ -27,6 +28,7 @@ export function startScroll(): () => void {
   const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
   if (toggle) mountMotionToggle(toggle);
+  const unmountStepper = mountStepper(root.parentElement!, steps, offset); // Previous / Next step
 
   const progression = (i: number): boolean => !!states[ids[i]].progression;
   let active = -1;
@@ -55,7 +57,8 @@ export function startScroll(): () => void {
 
   // A jump to a section (a deep link, a table-of-contents link) arrives at its first step whole.
   const arrive = (): void => {
-    const section = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    // Section ids are plain slugs, so no decoding: a malformed escape (#%E0%A4%A) would throw here.
+    const section = document.getElementById(location.hash.slice(1));
     const step = section?.matches('section.section') ? steps.indexOf(section.querySelector<HTMLElement>('[data-step]')!) : -1;
     if (step >= 0) {
       opened = step;
@@ -79,6 +82,7 @@ export function startScroll(): () => void {
   return () => {
     removeEventListener('resize', onResize);
     removeEventListener('hashchange', arrive);
+    unmountStepper();
     scroller.destroy();
     map.destroy();
   };

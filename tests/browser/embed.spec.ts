@@ -313,7 +313,7 @@ test.describe('the embed page itself', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/embed/flurry/');
-    await expect(page.locator('h2')).toHaveText('A week of Chinese diplomacy');
+    await expect(page.locator('h1')).toHaveText('A week of Chinese diplomacy');
     await expect(page.locator('.step')).toHaveCount(3);
     for (const step of await page.locator('.step-body').all()) await expect(step).toBeVisible();
     await expect(page.locator('.embed-credit')).toContainText('Zhang Baohui');

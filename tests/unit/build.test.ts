@@ -51,5 +51,10 @@ describe('the build', { timeout: 30_000 }, () => {
     expect(html.match(/data-section="flurry"/g)).toHaveLength(stepCount);
     expect(html).toContain('Dalian');
     expect(html).not.toContain('<!--story-->');
+    // Each section's still map, for readers without JavaScript (issue 6).
+    for (const { id } of sections) {
+      expect(html).toContain(`<img src="/maps/${id}.svg"`);
+      expect(String((files.get(`maps/${id}.svg`) as Rolldown.OutputAsset).source)).toMatch(/^<\?xml[^]*<svg[^>]*viewBox="0 0 \d+ \d+"[^]*<path/);
+    }
   }, 60_000);
 });

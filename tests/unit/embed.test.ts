@@ -100,7 +100,7 @@ describe('embedPage(template, story, index, base, site)', () => {
   it('fills every placeholder', () => expect(html).not.toContain('<!--embed:'));
 
   it('prerenders the title and every step of the section', () => {
-    expect(html).toContain('<h2 id="flurry-title">A week of Chinese diplomacy</h2>');
+    expect(html).toContain('<h1 id="flurry-title">A week of Chinese diplomacy</h1>');
     for (const step of story.sections[i].steps) expect(html).toContain(`data-step="${step.state}"`);
     expect(html).toContain('Dalian');
   });

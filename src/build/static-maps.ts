@@ -1,0 +1,75 @@
+/**
+ * A still picture of each section's key map (the state of its last step), drawn at build by the page's own
+ * renderer into an SVG file (maps/<section id>.svg) and linked from the prerendered HTML inside <noscript>:
+ * readers without JavaScript, search engines and read-later apps get the map, and readers with JavaScript
+ * never download it (the live map draws instead).
+ */
+import { JSDOM } from 'jsdom';
+import type { Catalog } from '../map/catalog.ts';
+import { frameOf } from '../map/frame.ts';
+import type { RegionGeometry } from '../map/geometry.ts';
+import { render } from '../map/render.ts';
+import { states } from '../map/states.ts';
+import type { MapState, Region } from '../map/state.ts';
+import type { Section } from '../story/types.ts';
+import { escape } from './html.ts';
+
+/** The picture's size: the live map's wide (landscape) layout, scaled to the column by CSS. */
+export const STATIC_MAP_WIDTH = 800;
+export const STATIC_MAP_HEIGHT = 600;
+/** Drawn at this fraction of its size and scaled up, so its labels still read when a phone's column shrinks it. */
+const DRAW_SCALE = 0.5;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export const staticMapPath = (id: string): string => `maps/${id}.svg`;
+
+/** The state a section's picture shows: its last step's, the section's whole argument on one map. */
+export const keyState = (section: Section): MapState => states[section.steps[section.steps.length - 1].state];
+
+/**
+ * The page's stylesheet for a standalone SVG: comments and @media blocks dropped, whitespace squeezed.
+ * An SVG shown as an <img> loads nothing, so its styles travel inside it; custom properties work there.
+ */
+export function svgCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,])\s*/g, '$1')
+    .trim();
+}
+
+/** A state as a standalone SVG document, drawn by render() into a jsdom document, styled by the page's CSS. */
+export function staticMapSvg(state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, pageCss: string): string {
+  const { window } = new JSDOM('<!doctype html><body></body>');
+  const svg = window.document.createElementNS(SVG_NS, 'svg') as unknown as SVGSVGElement;
+  window.document.body.append(svg);
+  const width = STATIC_MAP_WIDTH * DRAW_SCALE;
+  const height = STATIC_MAP_HEIGHT * DRAW_SCALE;
+  render(svg, frameOf(state, catalog, width >= height), { catalog, regions, width, height });
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('width', String(STATIC_MAP_WIDTH));
+  svg.setAttribute('height', String(STATIC_MAP_HEIGHT));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  const title = window.document.createElementNS(SVG_NS, 'title');
+  title.textContent = `${state.caption}. ${state.description}`;
+  const style = window.document.createElementNS(SVG_NS, 'style');
+  style.textContent = svgCss(pageCss);
+  svg.prepend(title, style);
+  const markup = new window.XMLSerializer().serializeToString(svg);
+  window.close();
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`;
+}
+
+/**
+ * The picture in the section's HTML: inside <noscript>, so it costs nothing when the live map runs. Explicit
+ * width and height reserve its space; `alt` is the state's own sentence (each step's full map text follows).
+ */
+export function staticMapHtml(section: Section, base: string): string {
+  const state = keyState(section);
+  return `<noscript><figure class="map-static">
+  <img src="${escape(`${base}${staticMapPath(section.id)}`)}" alt="${escape(`Map: ${state.description}`)}" width="${STATIC_MAP_WIDTH}" height="${STATIC_MAP_HEIGHT}" loading="lazy" decoding="async" />
+  <figcaption>${escape(state.caption)}</figcaption>
+</figure></noscript>`;
+}

@@ -1,0 +1,183 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { map, scrollToStep, stepsOf, watchConsole } from './helpers';
+
+/** Every page of the site: the scroll page, the deck, and each section's embed (from sections.json). */
+async function pages(page: Page): Promise<string[]> {
+  const sections = (await (await page.request.get('/sections.json')).json()) as { embed: string }[];
+  return ['/', '/slides.html', ...sections.map((s) => s.embed)];
+}
+
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, what).toEqual([]);
+}
+
+test.describe('axe-core', () => {
+  test('finds nothing on the scroll page, the deck and every embed', async ({ page }) => {
+    test.setTimeout(180_000);
+    for (const path of await pages(page)) {
+      await page.goto(path);
+      await expect(map(page), path).toHaveAttribute('data-map-state', /.+/);
+      await expectNoAxeViolations(page, path);
+    }
+  });
+
+  test('finds nothing mid-story, on a section slide, in the NATO table, or in the embed dialog', async ({ page }) => {
+    await page.goto('/#nato-parallel');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
+    await expectNoAxeViolations(page, '/#nato-parallel');
+    await page.goto('/slides.html#/nato-parallel');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
+    await expectNoAxeViolations(page, '/slides.html#/nato-parallel');
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Embed this section/ }).first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoAxeViolations(page, 'the embed dialog');
+  });
+});
+
+test.describe('every page', () => {
+  test('logs no console error or warning, fetches nothing off its own origin, has an icon, and allows pinch-zoom', async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const origin = new URL(baseURL!).origin;
+    const offSite: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.origin !== origin && url.protocol !== 'data:') offSite.push(`${page.url()} → ${r.url()}`);
+    });
+    const consoleWatch = watchConsole(page);
+    for (const path of await pages(page)) {
+      await page.goto(path);
+      await expect(map(page), path).toHaveAttribute('data-map-state', /.+/);
+      const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+      expect(viewport, `${path}: zoom allowed`).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b/);
+      const icon = await page.locator('link[rel~="icon"]').getAttribute('href');
+      expect(icon, `${path}: an icon`).toBeTruthy();
+      expect((await page.request.get(new URL(icon!, page.url()).href)).status(), `${path}: its icon loads`).toBe(200);
+    }
+    // The whole story, scrolled to the end: the second region's geometry loads on the way, from the site too.
+    await page.goto('/');
+    const steps = await stepsOf(page);
+    for (const state of ['nato-after-article', 'what-came-next']) {
+      await scrollToStep(page, steps.findIndex((s) => s.state === state), 0.6);
+      await expect(map(page)).toHaveAttribute('data-map-state', state);
+    }
+    await page.goto('/slides.html#/nato-parallel');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
+    expect(offSite).toEqual([]);
+    consoleWatch.expectNone();
+  });
+});
+
+test.describe('keyboard only', () => {
+  test('skip link, then Previous / Next walk the whole story with its map, and Tab goes on at the reader’s step', async ({ page }) => {
+    test.setTimeout(120_000);
+    const consoleWatch = watchConsole(page);
+    await page.goto('/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    const steps = await stepsOf(page);
+
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the story' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#story')).toBeFocused();
+
+    const next = page.getByRole('button', { name: 'Next step' });
+    const prev = page.getByRole('button', { name: 'Previous step' });
+    for (let i = 0; i < 10 && !(await next.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(next).toBeFocused();
+    await expect(next, 'visible focus').toHaveCSS('outline-style', 'solid');
+
+    // Next from the top: the first step not yet at the reading line, then each one after it.
+    const start = await page.locator('[data-step]').evaluateAll((els) => {
+      const line = innerHeight * (matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5);
+      return els.filter((e) => e.getBoundingClientRect().top <= line + 1).length;
+    });
+    for (let i = start; i < steps.length; i++) {
+      await page.keyboard.press('Enter');
+      const step = page.locator('[data-step]').nth(i);
+      await expect(step, `step ${i} (${steps[i].state}) is the active one`).toHaveClass(/is-active/);
+      await expect(step).toBeInViewport({ ratio: 0.25 });
+      await expect(next).toBeFocused();
+      await expectMapOf(page, i, steps[i].state);
+    }
+    await expect(next).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter'); // past the end: nothing moves
+    await expect(page.locator('[data-step]').nth(steps.length - 1)).toHaveClass(/is-active/);
+
+    await page.keyboard.press('Shift+Tab');
+    await expect(prev).toBeFocused();
+    for (const i of [steps.length - 2, steps.length - 3]) {
+      await page.keyboard.press('Enter');
+      await expect(page.locator('[data-step]').nth(i)).toHaveClass(/is-active/);
+      await expectMapOf(page, i, steps[i].state);
+    }
+    // Tab from the stepper continues at the reader's step (or its section's title), not at the top of the story.
+    await page.keyboard.press('Tab'); // to Next
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { step: el.closest<HTMLElement>('[data-step]')?.dataset.step ?? null, section: el.closest('section')?.id ?? null };
+    });
+    expect(focused.step === steps[steps.length - 3].state || focused.section === steps[steps.length - 3].section, JSON.stringify(focused)).toBe(true);
+    consoleWatch.expectNone();
+  });
+
+  test('Tab reaches every control from the skip link to the last source, and no element traps it', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await expect(map(page)).toHaveAttribute('data-map-state', /.+/);
+    const lastLink = await page.locator('#sources a').last().evaluate((a) => (a as HTMLAnchorElement).href);
+    const seen: string[] = [];
+    let reachedEnd = false;
+    for (let i = 0; i < 400 && !reachedEnd; i++) {
+      await page.keyboard.press('Tab');
+      const here = await page.evaluate(() => {
+        // Each element gets a number the first time it has focus, so two alike (the same source twice) differ.
+        const w = window as unknown as { focusIds?: WeakMap<Element, number>; focusCount?: number };
+        const el = document.activeElement!;
+        w.focusIds ??= new WeakMap();
+        if (!w.focusIds.has(el)) w.focusIds.set(el, (w.focusCount = (w.focusCount ?? 0) + 1));
+        return `${w.focusIds.get(el)} ${el.outerHTML.slice(0, 120)}|${(el as HTMLAnchorElement).href ?? ''}`;
+      });
+      // The same element twice running would mean Tab is stuck there.
+      expect(here, `Tab ${i} moved on`).not.toBe(seen[seen.length - 1]);
+      seen.push(here);
+      reachedEnd = here.includes(lastLink);
+    }
+    expect(reachedEnd, 'reached the last source link').toBe(true);
+  });
+
+  test('under reduced motion the stepper jumps instead of scrolling smoothly', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    const moved = await page.evaluate(() => {
+      const before = scrollY;
+      document.querySelector<HTMLButtonElement>('.stepper-next')!.click();
+      return scrollY - before; // read at once: a smooth scroll would not have moved yet
+    });
+    expect(moved).toBeGreaterThan(50);
+  });
+});
+
+/**
+ * The map of step `i` after the stepper brought it to the reading line: settled in its state, or — for a
+ * progression step taller than a phone's view, which the reader's own scrolling finishes — on its way there.
+ */
+async function expectMapOf(page: Page, i: number, state: string): Promise<void> {
+  const stepText = (await page.locator('[data-step]').nth(i).locator('.step-map-text').textContent())!;
+  await expect
+    .poll(async () => {
+      const { settled, live } = await page.evaluate(() => ({ settled: document.querySelector<HTMLElement>('#map')!.dataset.mapState, live: document.querySelector('.map-live')!.textContent ?? '' }));
+      if (settled === state) return 'settled';
+      // The live region names the state the map is heading for: its description opens the step's map text.
+      const tall = await page.locator('[data-step]').nth(i).evaluate((s) => s.getBoundingClientRect().height > innerHeight * 0.5);
+      return tall && live.includes(stepText.slice(5, 45)) ? 'settled' : `${settled} / ${live.slice(0, 60)}`;
+    }, { message: `step ${i}: map shows ${state}` })
+    .toBe('settled');
+}

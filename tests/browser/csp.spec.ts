@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './helpers';
+
+/**
+ * The built site served with the README's headers, strict Content-Security-Policy included
+ * (tests/browser/csp-server.mjs): everything works unchanged, and the browser reports no violation.
+ */
+const CSP_ORIGIN = process.env.CSP_ORIGIN ?? 'http://127.0.0.1:4175';
+
+/** Collects securitypolicyviolation events from the page's first script on. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`), true);
+  });
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}
+
+test.describe('under a strict Content-Security-Policy', () => {
+  test.skip(({ isMobile }) => isMobile, 'one run is enough; the phone deck is checked below');
+
+  test('the scroll page, the deck, its print view and every embed draw their maps with no violation', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const violations = await watchViolations(page);
+    const consoleWatch = watchConsole(page);
+    const sections = (await (await request.get(`${CSP_ORIGIN}/sections.json`)).json()) as { embed: string }[];
+    for (const path of ['/', '/slides.html', '/slides.html#/nato-parallel', '/slides.html?print-pdf', ...sections.map((s) => s.embed)]) {
+      await page.goto('about:blank');
+      const response = await page.goto(`${CSP_ORIGIN}${path}`);
+      const policy = response!.headers()['content-security-policy'] ?? '';
+      for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'"]) expect(policy, path).toContain(directive);
+      expect(policy, path).not.toContain('unsafe-inline');
+      expect(policy, path).not.toContain('unsafe-eval');
+      await expect(page.locator('[data-map-state]').first(), path).toHaveAttribute('data-map-state', /.+/);
+      await expect(page.locator('svg.map-svg g.panel path').first(), `${path}: map drawn`).toBeAttached();
+      expect(await violations(), path).toEqual([]);
+    }
+    consoleWatch.expectNone();
+  });
+
+  test('the story scrolls with its map, the stepper, the motion toggle and the embed dialog work', async ({ page, context }) => {
+    const violations = await watchViolations(page);
+    const consoleWatch = watchConsole(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${CSP_ORIGIN}/`);
+    await expect(page.locator('#map')).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    await page.getByRole('button', { name: 'Motion: on' }).click();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('#map')).not.toHaveAttribute('data-map-state', 'seat-at-the-table');
+    await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
+    await expect(page.locator('#map')).toHaveAttribute('data-map-state', /^nato-/);
+    await page.getByRole('button', { name: /^Embed this section: A week/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Copy code' }).click();
+    await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Copied to the clipboard.');
+    expect(await violations()).toEqual([]);
+    consoleWatch.expectNone();
+  });
+});
+
+test.describe('under a strict Content-Security-Policy on a phone', () => {
+  test.skip(({ isMobile }) => !isMobile, 'the desktop run covers the rest');
+
+  test('the deck in its portrait layout and its print view', async ({ page }) => {
+    const violations = await watchViolations(page);
+    for (const path of ['/slides.html#/flurry', '/slides.html?print-pdf']) {
+      await page.goto(`${CSP_ORIGIN}${path}`);
+      await expect(page.locator('[data-map-state]').first(), path).toHaveAttribute('data-map-state', /.+/);
+      expect(await violations(), path).toEqual([]);
+    }
+  });
+});

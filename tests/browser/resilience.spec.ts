@@ -1,0 +1,166 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { map, watchConsole } from './helpers';
+
+interface Manifest {
+  id: string;
+  title: string;
+  embed: string;
+}
+const manifest = async (page: Page): Promise<Manifest[]> => (await page.request.get('/sections.json')).json();
+
+/** The built geometry files (data/geo → /assets/<region>-<hash>.json). */
+const GEOMETRY = /\/assets\/(east-asia|europe)-[\w-]+\.json$/;
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the scroll page has the whole text, every section’s still map, and the sources', async ({ page, request }) => {
+    const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
+    await page.goto('/');
+    await expect(page.locator('h1')).toContainText('A seat at the table');
+    for (const s of sections) {
+      const section = page.locator(`section#${s.id}`);
+      await expect(section.locator('h2')).toHaveText(s.title);
+      for (const body of await section.locator('.step-body').all()) await expect(body).not.toBeEmpty();
+      const img = section.locator('figure.map-static img');
+      await expect(img, s.id).toHaveAttribute('alt', /^Map: .{20,}/);
+      await expect(img).toHaveAttribute('width', /\d+/);
+      await expect(img).toHaveAttribute('height', /\d+/);
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { message: `${s.id}: its map loads` }).toBeGreaterThan(0);
+    }
+    await expect(page.locator('.nato-table')).toBeVisible();
+    expect(await page.locator('#sources li').count()).toBeGreaterThan(20);
+    // The live map needs a script: its empty panel steps aside rather than leaving a blank column.
+    await expect(page.locator('.scrolly-map')).toBeHidden();
+  });
+
+  test('every embed has its section’s text and still map', async ({ page, request }) => {
+    for (const s of (await (await request.get('/sections.json')).json()) as Manifest[]) {
+      await page.goto(s.embed);
+      await expect(page.locator('h1')).toHaveText(s.title);
+      for (const step of await page.locator('.step-body').all()) await expect(step).toBeVisible();
+      const img = page.locator('figure.map-static img');
+      await expect(img, s.id).toBeVisible();
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth), { message: `${s.id}: its map loads` }).toBeGreaterThan(0);
+    }
+  });
+});
+
+test.describe('when the geometry does not arrive', () => {
+  const failures: [string, (route: Route) => Promise<void>][] = [
+    ['the request fails', (route) => route.abort('failed')],
+    ['the file is missing (404)', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+    ['the file is garbage', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"Topology","objects":{"countries":' })],
+    ['the file is JSON of the wrong shape', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"Topology","objects":{"countries":{"type":"Point"}},"arcs":[]}' })],
+  ];
+  for (const [how, answer] of failures) {
+    test(`when ${how}, the text stays, the map says it could not load, and nothing throws`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.route(GEOMETRY, answer);
+      const texts: [string, string][] = [
+        ['/', '[data-step] .step-body'],
+        ['/embed/flurry/', '.step.is-active .step-body'],
+        ['/slides.html#/flurry', 'section.present .deck-step-body'],
+      ];
+      for (const [path, text] of texts) {
+        await page.goto(path);
+        const fallback = page.locator('#map .map-fallback');
+        await expect(fallback, path).toBeVisible();
+        await expect(fallback).toHaveText(/could not load/);
+        await expect(page.locator('#map svg.map-svg')).toBeHidden();
+        await expect(page.locator(text).first(), `${path}: the text stays`).toBeVisible();
+        await expect(page.locator(text).first()).toContainText(/\w{4,}/);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a failed load is retried on the next step, and the map then draws', async ({ page }) => {
+    let fail = true;
+    await page.route(GEOMETRY, (route) => (fail ? route.abort('failed') : route.continue()));
+    await page.goto('/embed/flurry/');
+    await expect(page.locator('#map')).toHaveClass(/map-failed/);
+    fail = false;
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-call');
+    await expect(page.locator('#map')).not.toHaveClass(/map-failed/);
+  });
+});
+
+test.describe('no layout shift', () => {
+  /** Records every layout shift from the page's first paint on (PerformanceObserver 'layout-shift', buffered). */
+  async function recordShifts(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: string[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
+          if (!e.hadRecentInput) w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | undefined)?.className ?? s.node?.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+  }
+  const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
+
+  test('loading the scroll page (at the top and at a deep link), the deck and every embed moves nothing', async ({ page }) => {
+    await recordShifts(page);
+    for (const path of ['/', '/#nato-parallel', '/slides.html', ...(await manifest(page)).map((s) => s.embed)]) {
+      await page.goto(path);
+      await expect(map(page), path).toHaveAttribute('data-map-state', /.+/);
+      await page.waitForTimeout(300);
+      expect(await shifts(page), path).toEqual([]);
+    }
+  });
+
+  test('scrolling the whole story moves nothing but the scroll', async ({ page }) => {
+    await recordShifts(page);
+    await page.goto('/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    const count = await page.locator('[data-step]').count();
+    for (let i = 0; i < count; i++) {
+      await page.evaluate((k) => scrollBy(0, document.querySelectorAll('[data-step]')[k].getBoundingClientRect().top - innerHeight * 0.4), i);
+      await page.waitForTimeout(250);
+    }
+    expect(await shifts(page)).toEqual([]);
+  });
+});
+
+test.describe('hostile URLs', () => {
+  test.skip(({ isMobile }) => isMobile, 'one run is enough');
+  const markup = '<img src=x onerror="window.pwned=true">';
+
+  test('hashes and queries that are not known section ids change nothing, write nothing and throw nothing', async ({ page }) => {
+    const consoleWatch = watchConsole(page);
+    await page.addInitScript(() => ((window as unknown as { pwned: boolean }).pwned = false));
+    const cases: [string, string][] = [
+      [`/#${encodeURIComponent(markup)}`, 'seat-at-the-table'],
+      ['/#%E0%A4%A', 'seat-at-the-table'], // a malformed escape: decodeURIComponent would throw
+      ['/#__proto__', 'seat-at-the-table'],
+      ['/#map', 'seat-at-the-table'], // an element id, not a section
+      ['/#constructor', 'seat-at-the-table'],
+      [`/?${encodeURIComponent(markup)}=1&id=${encodeURIComponent(markup)}#flurry`, 'flurry-wang-yi'],
+      [`/slides.html#/${encodeURIComponent(markup)}`, 'seat-at-the-table'],
+      ['/slides.html#/%E0%A4%A', 'seat-at-the-table'],
+      ['/slides.html#/map', 'seat-at-the-table'],
+      ['/slides.html#/99/99', 'seat-at-the-table'],
+      [`/slides.html?${encodeURIComponent(markup)}#/flurry`, 'flurry-wang-yi'],
+      [`/embed/flurry/?step=${encodeURIComponent(markup)}#${encodeURIComponent(markup)}`, 'flurry-wang-yi'],
+    ];
+    for (const [url, state] of cases) {
+      await page.goto('about:blank');
+      await page.goto(url);
+      await expect(map(page), url).toHaveAttribute('data-map-state', state);
+      expect(await page.locator('img:not(.map-static img), script:not([src])').count(), url).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { pwned: boolean }).pwned), url).toBe(false);
+    }
+    // A hostile hash set after load is ignored too, and the story still scrolls with its map.
+    await page.goto('/');
+    await page.evaluate((m) => (location.hash = m), markup);
+    await page.evaluate(() => (location.hash = '%E0%A4%A'));
+    await page.locator('section#flurry [data-step]').first().scrollIntoViewIfNeeded();
+    await expect(map(page)).not.toHaveAttribute('data-map-state', 'seat-at-the-table');
+    consoleWatch.expectNone();
+  });
+});
