@@ -4,8 +4,8 @@
  * (interpolate.ts). Every item has a key that identifies it across states and a weight w in [0, 1]:
  * how present it is (opacity for most, the drawn fraction for arcs and lines).
  */
-import type { Catalog } from './catalog';
-import type { Arc, Arrow, CountryRole, MapState, PlaceMark, Region } from './state';
+import type { Catalog } from './catalog.ts';
+import type { Arc, Arrow, CountryRole, MapState, PlaceMark, Region } from './state.ts';
 
 export interface Item<T> {
   key: string;

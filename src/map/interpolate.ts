@@ -4,7 +4,7 @@
  */
 import { geoDistance, geoInterpolate } from 'd3-geo';
 import { interpolateZoom } from 'd3-interpolate';
-import type { Camera, Frame, FramePanel, Item, RelativeBox } from './frame';
+import type { Camera, Frame, FramePanel, Item, RelativeBox } from './frame.ts';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 const smooth = (x: number): number => {

@@ -1,6 +1,6 @@
 /** Screen-space helpers for lines and labels: pure functions of a projection and a panel box. */
 import { geoInterpolate, type GeoProjection } from 'd3-geo';
-import type { Box } from './projection';
+import type { Box } from './projection.ts';
 
 export type Point = [number, number];
 

@@ -3,13 +3,13 @@
  * transition (show) or by the reader's position (scrub). It marks the root with data-map-state once the
  * picture has settled in a state. Modes call show/scrub; no mode holds map logic.
  */
-import type { Catalog } from './catalog';
-import { describe } from './describe';
-import { frameOf, type Frame } from './frame';
-import { loadRegion, type RegionGeometry } from './geometry';
-import { interpolateFrames, transitionDuration } from './interpolate';
-import { render } from './render';
-import type { MapState, Region } from './state';
+import type { Catalog } from './catalog.ts';
+import { describe } from './describe.ts';
+import { frameOf, type Frame } from './frame.ts';
+import { loadRegion, type RegionGeometry } from './geometry.ts';
+import { interpolateFrames, transitionDuration } from './interpolate.ts';
+import { render } from './render.ts';
+import type { MapState, Region } from './state.ts';
 
 export interface MapOptions {
   catalog: Catalog;

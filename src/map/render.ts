@@ -4,12 +4,12 @@
  * borders, fills) is recomputed only when its inputs change, which keeps camera-still transitions cheap.
  */
 import { geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
-import type { Catalog } from './catalog';
-import type { Frame, FramePanel, Item } from './frame';
-import type { CountryFeature, RegionGeometry } from './geometry';
-import { clampToBox, edgePoint, inside, labelPoint, partOf, rhumb, toward, type Point } from './lines';
-import { projectionFor, type Box } from './projection';
-import type { PlaceMark, Region } from './state';
+import type { Catalog } from './catalog.ts';
+import type { Frame, FramePanel, Item } from './frame.ts';
+import type { CountryFeature, RegionGeometry } from './geometry.ts';
+import { clampToBox, edgePoint, inside, labelPoint, partOf, rhumb, toward, type Point } from './lines.ts';
+import { projectionFor, type Box } from './projection.ts';
+import type { PlaceMark, Region } from './state.ts';
 
 export interface RenderContext {
   catalog: Catalog;
