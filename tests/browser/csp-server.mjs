@@ -11,7 +11,7 @@ const dist = resolve(here, '../..', process.env.DIST_DIR || 'dist');
 const port = Number(process.env.CSP_PORT || 4175);
 
 /** The policy of every page. Embeds may be framed anywhere; the other pages only by the site itself. */
-const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+const CSP = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 /**
  * The deck's print view (?print-pdf): reveal.js adds two <style> elements sizing the pages, allowed by their
  * hashes rather than by 'unsafe-inline' — a 1280×720 slide, then a phone's 600×1200 one. The CSP test fails if
@@ -23,8 +23,20 @@ const DECK_PRINT_STYLES = [
   "'sha256-CoUgSTK60gH7jmRq7fWgSZ9YCecAPfGyIO2lFr+83UA='",
   "'sha256-oqjArGhgWg5QsPM4QQv3usQ3E9pxPdr75KLbHYlcWo8='",
 ];
+/**
+ * The speaker view (S): reveal.js's notes plugin writes its window (which inherits this policy) with one inline
+ * <script>, one <style> and one style attribute, allowed by their hashes. The CSP test fails if they change.
+ */
+const SPEAKER_SCRIPT = "'sha256-GzCveToXhSIzS3M5eQeRm3McVRB7cYneYKwTkzA3wDk='";
+const SPEAKER_STYLES = ["'sha256-FO8+tEZY4XAJsThREbo8dTCiyACqv1VGgxX0NfVfEAs='", "'unsafe-hashes'", "'sha256-ZdHxw9eWtnxUb3mk6tBS+gIiVUPE3pGM470keHPDFlE='"];
+const deck = (path) => path === '/slides.html';
 const policyFor = (path) =>
-  [CSP, ...(path === '/slides.html' ? [`style-src 'self' ${DECK_PRINT_STYLES.join(' ')}`] : []), `frame-ancestors ${path.startsWith('/embed/') ? '*' : "'self'"}`].join('; ');
+  [
+    CSP,
+    deck(path) ? `script-src 'self' ${SPEAKER_SCRIPT}` : "script-src 'self'",
+    ...(deck(path) ? [`style-src 'self' ${[...DECK_PRINT_STYLES, ...SPEAKER_STYLES].join(' ')}`] : []),
+    `frame-ancestors ${path.startsWith('/embed/') ? '*' : "'self'"}`,
+  ].join('; ');
 const headersFor = (path) => ({
   'Content-Security-Policy': policyFor(path),
   'X-Content-Type-Options': 'nosniff',

@@ -39,6 +39,22 @@ test.describe('under a strict Content-Security-Policy', () => {
     consoleWatch.expectNone();
   });
 
+  test('the speaker view (S) shows the section’s notes, with no violation in its window', async ({ page, context }) => {
+    const problems: string[] = [];
+    context.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    await page.goto(`${CSP_ORIGIN}/slides.html#/flurry`);
+    await expect(page.locator('#map')).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    const opened = context.waitForEvent('page');
+    await page.keyboard.press('s');
+    const speaker = await opened;
+    // The notes come from slides/02-flurry.md's "::: notes" block.
+    await expect(speaker.locator('body')).toContainText('Wang Yi’s trip was the first by a Chinese foreign minister');
+    expect(problems).toEqual([]);
+    await speaker.close();
+  });
+
   test('the story scrolls with its map, the stepper, the motion toggle and the embed dialog work', async ({ page, context }) => {
     const violations = await watchViolations(page);
     const consoleWatch = watchConsole(page);
