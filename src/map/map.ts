@@ -100,14 +100,19 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     size = svg.getBoundingClientRect();
   };
 
-  const draw = (f: Frame): void => {
-    if (size.width === 0 || size.height === 0) return;
+  /** Draws a frame; false when the map has no size yet (hidden, not laid out), so nothing can settle. */
+  const draw = (f: Frame): boolean => {
+    if (size.width === 0 || size.height === 0) return false;
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height });
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
+    return true;
   };
+
+  /** Every region a frame draws has arrived. */
+  const ready = (f: Frame): boolean => f.panels.every((p) => p.regions.every((r) => loaded[r]));
 
   /** A new target: its caption and text alternative show at once, and are announced once. */
   const announce = (id: string): void => {
@@ -135,8 +140,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const animate = (id: string): void => {
     const to = frame(id);
     if (!displayed || reducedMotion()) {
-      draw(to);
-      return settle(id);
+      if (draw(to)) settle(id);
+      return;
     }
     const at = interpolateFrames(displayed, to);
     const duration = transitionDuration(displayed, to);
@@ -152,8 +157,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   const scrubTo = (from: string | null, to: string, progress: number): void => {
     if (!from || reducedMotion() || progress >= SCRUB_COMPLETE) {
-      draw(frame(to));
-      return settle(to);
+      if (draw(frame(to))) settle(to);
+      return;
     }
     const key = `${from}>${to}>${wide()}`;
     if (scrubbing?.key !== key) scrubbing = { key, at: interpolateFrames(frame(from), frame(to)) };
@@ -162,14 +167,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   const resize = new ResizeObserver(([entry]) => {
     size = entry.contentRect;
-    if (!target || !displayed) return;
+    // Nothing asked for yet, or its geometry still on the way (its arrival draws it).
+    if (!target || !ready(frame(target))) return;
     stop();
-    // A resize mid-transition lands on the right picture at once: no queued motion.
+    // A resize mid-transition lands on the right picture at once: no queued motion. A map that had
+    // no size when its state was asked for (a hidden tab or panel) is drawn now.
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
-    else {
-      draw(frame(target));
-      settle(target);
-    }
+    else if (draw(frame(target))) settle(target);
   });
   resize.observe(svg);
 

@@ -182,3 +182,21 @@ test('turning motion off makes later changes cuts', async ({ page }) => {
   await expect(page.locator('#map .motion-toggle')).toHaveAttribute('aria-pressed', 'false');
   expect(await framesDrawnArrivingAt(page, 'divided-alliances')).toBe(1);
 });
+
+test('a map with no size yet settles only once it is shown and drawn', async ({ page }) => {
+  // A hidden map (a collapsed panel, a background tab's layout) cannot draw: it must not claim a state.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.id = 'hide-map';
+      style.textContent = '#map svg { display: none !important; }';
+      document.head.append(style);
+    });
+  });
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await expect(map(page)).not.toHaveAttribute('data-map-state', /.+/);
+  await page.evaluate(() => document.getElementById('hide-map')!.remove());
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  await expect(page.locator('#map svg g.panel path.land')).toHaveAttribute('d', /M/);
+});
