@@ -7,13 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { JSDOM } from 'jsdom';
 import type { Catalog } from '../map/catalog.ts';
-import { frameOf } from '../map/frame.ts';
 import { decodeRegion, type RegionGeometry } from '../map/geometry.ts';
-import { render } from '../map/render.ts';
 import type { MapState, Region } from '../map/state.ts';
 import { escape } from './html.ts';
+import { stateSvg, withoutMedia } from './svg.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -22,7 +20,6 @@ const MAP_WIDTH = CARD_WIDTH - TEXT_WIDTH;
 const PAD = 56;
 /** The map is drawn this much smaller and scaled up, so its labels read at card size. */
 const MAP_SCALE = 1.5;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/source-sans-3/package.json'));
 const FONT = 'Source Sans 3';
@@ -46,10 +43,7 @@ export function cardCss(css: string): string {
   const vars = new Map<string, string>();
   const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
   for (const m of root.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) vars.set(m[1], m[2].trim());
-  let out = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  // Drop @media blocks (one level of nesting).
-  out = out.replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '');
-  out = resolveVars(out, vars);
+  let out = resolveVars(withoutMedia(css), vars);
   out = out.replace(/rgb\(\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\/\s*([\d.]+)\s*\)/g, 'rgba($1, $2, $3, $4)');
   return `${out}\ntext, .label { font-family: '${FONT}'; }`;
 }
@@ -90,19 +84,12 @@ function titleLines(title: string): { size: number; lines: string[] } {
   return { size: 36, lines: wrap(title, 36, TEXT_WIDTH - 2 * PAD, 99)! };
 }
 
-/** The state's map as standalone SVG markup, drawn by the page's renderer into a jsdom document. */
-function mapSvg(state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, width: number, height: number): string {
-  const { window } = new JSDOM('<!doctype html><body></body>');
-  const svg = window.document.createElementNS(SVG_NS, 'svg') as unknown as SVGSVGElement;
-  window.document.body.append(svg);
-  const ctx = { catalog, regions, width: width / MAP_SCALE, height: height / MAP_SCALE };
-  render(svg, frameOf(state, catalog, width >= height), ctx);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  const markup = new window.XMLSerializer().serializeToString(svg);
-  window.close();
-  return markup;
-}
+/** The state's map as standalone SVG markup, drawn by the page's renderer, scaled to the card. */
+const mapSvg = (state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, width: number, height: number): string =>
+  stateSvg(state, catalog, regions, width / MAP_SCALE, height / MAP_SCALE, (svg) => {
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+  });
 
 export function cardSvg(card: Card, catalog: Catalog, regions: Record<Region, RegionGeometry>, pageCss: string): string {
   const css = cardCss(pageCss);

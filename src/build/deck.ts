@@ -4,7 +4,7 @@
  */
 import { describe } from '../map/describe.ts';
 import { states } from '../map/states.ts';
-import { creditHtml, escape, mapFigureHtml, sourcesHtml } from './html.ts';
+import { creditHtml, escape, fillPage, sourcesHtml } from './html.ts';
 import type { LoadedStory } from './load.ts';
 
 /**
@@ -75,13 +75,5 @@ ${head}
 
 /** Fills slides.html's placeholders: the map layer, the section slides, the credit and the closing slides. */
 export function deckPage(html: string, story: LoadedStory): string {
-  const a = story.facts.article;
-  const first = story.sections[0];
-  return html
-    .replace('<!--map-->', mapFigureHtml(states[first.steps[0].state].caption))
-    .replace('<!--deck-->', deckHtml(story))
-    .replace('<!--closing-->', closingHtml(story))
-    .replaceAll('<!--credit-->', creditHtml(story))
-    .replace('<!--author-->', `${escape(a.author)}: ${escape(a.authorBio)}`)
-    .replaceAll('<!--first-section-->', first.id);
+  return fillPage(html, story, { deck: () => deckHtml(story), closing: () => closingHtml(story), 'first-section': () => story.sections[0].id });
 }

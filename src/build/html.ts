@@ -57,7 +57,6 @@ export function mapFigureHtml(caption = 'Map'): string {
 </figure>`;
 }
 
-/** One section's article markup, shared by the scroll page and (later) the embeds. */
 /** NATO's accessions as a table: the map's waves as data, for every reader (and all of it without motion). */
 export function natoTableHtml(story: LoadedStory): string {
   let total = 0;
@@ -100,6 +99,18 @@ ${steps}
 </section>`;
 }
 
-export function storyHtml(story: LoadedStory): string {
-  return story.sections.map((_, i) => sectionHtml(story, i)).join('\n');
+
+/**
+ * Fills a page's <!--name--> placeholders: the ones every page shares (map, credit, author) and the page's
+ * own. Replacement is by function, so a "$&" or "$'" in the content is text, never a replacement pattern.
+ */
+export function fillPage(html: string, story: LoadedStory, own: Record<string, () => string>): string {
+  const a = story.facts.article;
+  const fills: Record<string, () => string> = {
+    map: () => mapFigureHtml(states[story.sections[0].steps[0].state].caption),
+    credit: () => creditHtml(story),
+    author: () => `${escape(a.author)}: ${escape(a.authorBio)}`,
+    ...own,
+  };
+  return html.replace(/<!--([a-z-]+)-->/g, (comment, name: string) => (fills[name] ? fills[name]() : comment));
 }

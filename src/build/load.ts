@@ -1,5 +1,5 @@
 /** Reads slides/ and data/ from disk, validates everything, and returns the story (Node only). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFrom, type Catalog } from '../map/catalog.ts';
 import { checkStates } from '../map/check.ts';
@@ -30,7 +30,18 @@ export function loadStory(root: string): LoadedStory {
   const facts = parseFacts((name) => readFileSync(join(root, 'data', `${name}.json`), 'utf8'));
   const catalog = catalogFrom(facts);
   const problems = checkStates(states, catalog);
-  if (problems.length) throw new ContentErrors(problems.map((p) => new ContentError(p.split(':')[0], 1, p.slice(p.indexOf(':') + 2))));
+  const duplicate = stateIds.find((id, i) => stateIds.indexOf(id) !== i);
+  if (duplicate) problems.push(`src/map/states.ts: state "${duplicate}": its id is used by two states — ids must be unique`);
+  if (problems.length) {
+    // Each problem names its state; point at the line where that state's id is written.
+    const path = join(root, 'src/map/states.ts');
+    const source = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+    const lineOf = (problem: string): number => {
+      const id = /state (?:registered as )?"([^"]+)"/.exec(problem)?.[1];
+      return (id ? source.findIndex((l) => l.includes(`'${id}'`)) : -1) + 1 || 1;
+    };
+    throw new ContentErrors(problems.map((p) => new ContentError('src/map/states.ts', lineOf(p), p.slice(p.indexOf(':') + 2))));
+  }
   const files = readdirSync(join(root, 'slides'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => ({ file: `slides/${f}`, text: readFileSync(join(root, 'slides', f), 'utf8') }));

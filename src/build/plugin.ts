@@ -5,12 +5,11 @@
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { readFileSync } from 'node:fs';
-import { creditHtml, escape, mapFigureHtml, sectionHtml, sourcesHtml } from './html.ts';
+import { fillPage, sectionHtml, sourcesHtml } from './html.ts';
 import { deckPage } from './deck.ts';
 import { loadStory, type LoadedStory } from './load.ts';
 import { loadRegions } from './cards.ts';
 import { keyState, staticMapHtml, staticMapPath, staticMapSvg } from './static-maps.ts';
-import { states } from '../map/states.ts';
 
 const VIRTUAL = 'virtual:catalog';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -67,13 +66,7 @@ export function storyPlugin(root: string): Plugin {
         if (ctx.filename.endsWith('slides.html')) return deckPage(html, load());
         if (!ctx.filename.endsWith('index.html')) return html;
         const s = load();
-        const a = s.facts.article;
-        return html
-          .replace('<!--map-->', mapFigureHtml(states[s.sections[0].steps[0].state].caption))
-          .replace('<!--story-->', () => storyWithMapsHtml(s, base))
-          .replace('<!--sources-->', sourcesHtml(s))
-          .replaceAll('<!--credit-->', creditHtml(s))
-          .replace('<!--author-->', `${escape(a.author)}: ${escape(a.authorBio)}`);
+        return fillPage(html, s, { story: () => storyWithMapsHtml(s, base), sources: () => sourcesHtml(s) });
       },
     },
     configureServer(server: ViteDevServer) {

@@ -4,22 +4,19 @@
  * readers without JavaScript, search engines and read-later apps get the map, and readers with JavaScript
  * never download it (the live map draws instead).
  */
-import { JSDOM } from 'jsdom';
 import type { Catalog } from '../map/catalog.ts';
-import { frameOf } from '../map/frame.ts';
 import type { RegionGeometry } from '../map/geometry.ts';
-import { render } from '../map/render.ts';
 import { states } from '../map/states.ts';
 import type { MapState, Region } from '../map/state.ts';
 import type { Section } from '../story/types.ts';
 import { escape } from './html.ts';
+import { stateSvg, SVG_NS, withoutMedia } from './svg.ts';
 
 /** The picture's size: the live map's wide (landscape) layout, scaled to the column by CSS. */
 export const STATIC_MAP_WIDTH = 800;
 export const STATIC_MAP_HEIGHT = 600;
 /** Drawn at this fraction of its size and scaled up, so its labels still read when a phone's column shrinks it. */
 const DRAW_SCALE = 0.5;
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const staticMapPath = (id: string): string => `maps/${id}.svg`;
 
@@ -31,34 +28,28 @@ export const keyState = (section: Section): MapState => states[section.steps[sec
  * An SVG shown as an <img> loads nothing, so its styles travel inside it; custom properties work there.
  */
 export function svgCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, '')
+  return withoutMedia(css)
     .replace(/\s+/g, ' ')
     .replace(/\s*([{}:;,])\s*/g, '$1')
     .trim();
 }
 
-/** A state as a standalone SVG document, drawn by render() into a jsdom document, styled by the page's CSS. */
+/** A state as a standalone SVG document, drawn by the page's renderer, styled by the page's CSS. */
 export function staticMapSvg(state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, pageCss: string): string {
-  const { window } = new JSDOM('<!doctype html><body></body>');
-  const svg = window.document.createElementNS(SVG_NS, 'svg') as unknown as SVGSVGElement;
-  window.document.body.append(svg);
   const width = STATIC_MAP_WIDTH * DRAW_SCALE;
   const height = STATIC_MAP_HEIGHT * DRAW_SCALE;
-  render(svg, frameOf(state, catalog, width >= height), { catalog, regions, width, height });
-  svg.setAttribute('xmlns', SVG_NS);
-  svg.setAttribute('width', String(STATIC_MAP_WIDTH));
-  svg.setAttribute('height', String(STATIC_MAP_HEIGHT));
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('role', 'img');
-  const title = window.document.createElementNS(SVG_NS, 'title');
-  title.textContent = `${state.caption}. ${state.description}`;
-  const style = window.document.createElementNS(SVG_NS, 'style');
-  style.textContent = svgCss(pageCss);
-  svg.prepend(title, style);
-  const markup = new window.XMLSerializer().serializeToString(svg);
-  window.close();
+  const markup = stateSvg(state, catalog, regions, width, height, (svg, document) => {
+    svg.setAttribute('xmlns', SVG_NS);
+    svg.setAttribute('width', String(STATIC_MAP_WIDTH));
+    svg.setAttribute('height', String(STATIC_MAP_HEIGHT));
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('role', 'img');
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = `${state.caption}. ${state.description}`;
+    const style = document.createElementNS(SVG_NS, 'style');
+    style.textContent = svgCss(pageCss);
+    svg.prepend(title, style);
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`;
 }
 

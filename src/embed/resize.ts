@@ -33,7 +33,7 @@ export function startResizeMessages(sectionId: string): ResizeMessenger {
 
   const send = (force = false): void => {
     const height = contentHeight();
-    if (!host || (height === last && !force)) return;
+    if (stopped || !host || (height === last && !force)) return;
     last = height;
     child?.sendMessage('height', String(height));
     host.postMessage(ampEmbedSize(height), '*');
@@ -47,6 +47,7 @@ export function startResizeMessages(sectionId: string): ResizeMessenger {
     };
   }
 
+  let stopped = false;
   const observer = new ResizeObserver(() => send());
   observer.observe(document.documentElement);
   document.fonts?.ready.then(() => send());
@@ -57,6 +58,7 @@ export function startResizeMessages(sectionId: string): ResizeMessenger {
   return {
     send,
     stop() {
+      stopped = true; // a late fonts.ready or pym request sends nothing
       observer.disconnect();
       removeEventListener('load', onLoad);
       child?.remove();

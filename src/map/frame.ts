@@ -5,6 +5,7 @@
  * how present it is (opacity for most, the drawn fraction for arcs and lines).
  */
 import type { Catalog } from './catalog.ts';
+import { natoMembersThrough } from './describe.ts';
 import type { Arc, Arrow, CountryRole, MapState, PlaceMark, Region } from './state.ts';
 
 export interface Item<T> {
@@ -77,9 +78,7 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
       seen.set(p.view.region, n + 1);
       const fills: Item<{ role: CountryRole; ids: string[] }>[] = [];
       if (p.nato) {
-        const last = catalog.nato.findIndex((w) => w.id === p.nato!.through);
-        for (const wave of catalog.nato.slice(0, last + 1)) {
-          if (wave.afterArticle && !p.nato.showAfterArticle) continue;
+        for (const wave of natoMembersThrough(catalog, p.nato.through, p.nato.showAfterArticle)) {
           fills.push(full(`nato:${wave.id}`, { role: wave.afterArticle ? 'nato-after' : 'nato', ids: wave.members }));
         }
       }

@@ -67,6 +67,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let lastScrub: { from: string | null; to: string; progress: number } | null = null;
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
   let request = 0;
+  let dead = false;
 
   const wide = (): boolean => size.width >= size.height;
   const frame = (id: string): Frame => frameOf(states[id], catalog, wide());
@@ -90,7 +91,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
         recover();
         then();
       })
-      .catch(fail);
+      // A load that a newer request (or destroy) replaced fails nobody's picture.
+      .catch((error) => mine === request && fail(error));
   };
 
   /** After a failed load the SVG was hidden and measured 0 × 0: show it again and measure it before drawing. */
@@ -179,14 +181,14 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   return {
     show(id) {
-      if (!states[id] || (id === target && !lastScrub)) return;
+      if (dead || !states[id] || (id === target && !lastScrub)) return;
       announce(id);
       lastScrub = null;
       stop();
       whenLoaded([displayed, frame(id)], () => animate(id));
     },
     scrub(from, to, progress) {
-      if (!states[to] || (from !== null && !states[from])) return;
+      if (dead || !states[to] || (from !== null && !states[from])) return;
       announce(to);
       lastScrub = { from, to, progress };
       stop();
@@ -197,12 +199,15 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       });
     },
     prefetch(ids) {
+      if (dead) return;
       for (const id of ids) for (const p of states[id]?.panels ?? []) loadRegion(p.view.region).then((geo) => (loaded[p.view.region] = geo), () => undefined);
     },
     get target() {
       return target;
     },
     destroy() {
+      dead = true;
+      request++; // loads still on their way draw nothing
       stop();
       resize.disconnect();
     },

@@ -60,24 +60,39 @@ export function startEmbed(): () => void {
     if (play.hidden) stop();
   };
 
-  prev.addEventListener('click', () => {
-    stop();
-    if (index > 0) show(index - 1);
-  });
-  next.addEventListener('click', () => {
-    stop();
-    if (index < steps.length - 1) show(index + 1);
-  });
-  play.addEventListener('click', () => {
-    if (timer) return stop();
-    if (index === steps.length - 1) show(0);
-    play.textContent = 'Pause';
-    advance();
-  });
-  reduceMotion.addEventListener('change', offerPlay);
+  // One signal removes every listener on destroy.
+  const listening = new AbortController();
+  const { signal } = listening;
+  prev.addEventListener(
+    'click',
+    () => {
+      stop();
+      if (index > 0) show(index - 1);
+    },
+    { signal },
+  );
+  next.addEventListener(
+    'click',
+    () => {
+      stop();
+      if (index < steps.length - 1) show(index + 1);
+    },
+    { signal },
+  );
+  play.addEventListener(
+    'click',
+    () => {
+      if (timer) return stop();
+      if (index === steps.length - 1) show(0);
+      play.textContent = 'Pause';
+      advance();
+    },
+    { signal },
+  );
+  reduceMotion.addEventListener('change', offerPlay, { signal });
   if (toggle) {
-    mountMotionToggle(toggle);
-    toggle.addEventListener('click', offerPlay);
+    mountMotionToggle(toggle, signal);
+    toggle.addEventListener('click', offerPlay, { signal });
   }
 
   offerPlay();
@@ -86,7 +101,7 @@ export function startEmbed(): () => void {
 
   return () => {
     stop();
-    reduceMotion.removeEventListener('change', offerPlay);
+    listening.abort();
     resize.stop();
     map.destroy();
   };

@@ -27,7 +27,8 @@ export function startScroll(): () => void {
   const map = createMap(root, { catalog, states, reducedMotion: motionReduced, onDraw: bench ? (ms) => bench.push(ms) : undefined });
   const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
-  if (toggle) mountMotionToggle(toggle);
+  const listening = new AbortController();
+  if (toggle) mountMotionToggle(toggle, listening.signal);
   const unmountStepper = mountStepper(root.parentElement!, steps, offset); // Previous / Next step
 
   const progression = (i: number): boolean => !!states[ids[i]].progression;
@@ -82,6 +83,7 @@ export function startScroll(): () => void {
   return () => {
     removeEventListener('resize', onResize);
     removeEventListener('hashchange', arrive);
+    listening.abort();
     unmountStepper();
     scroller.destroy();
     map.destroy();

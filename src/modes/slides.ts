@@ -2,7 +2,7 @@
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import catalog from 'virtual:catalog';
-import { createMap } from '../map/map.ts';
+import { createMap, type MapController } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { motionReduced } from '../ui/motion.ts';
 
@@ -17,12 +17,17 @@ function stateIn(scope: Element): string | undefined {
 }
 
 /** ?print-pdf: every page draws its own step's state into its own figure, so no page shows the last state. */
-function drawPrintMaps(root: HTMLElement): void {
+function drawPrintMaps(root: HTMLElement): MapController[] {
+  const maps: MapController[] = [];
   for (const page of root.querySelectorAll<HTMLElement>('.pdf-page')) {
     const figure = page.querySelector<HTMLElement>('.deck-print-map');
     const state = stateIn(page);
-    if (figure && state) createMap(figure, { catalog, states }).show(state);
+    if (!figure || !state) continue;
+    const map = createMap(figure, { catalog, states });
+    map.show(state);
+    maps.push(map);
   }
+  return maps;
 }
 
 export async function startDeck(): Promise<() => void> {
@@ -49,7 +54,8 @@ export async function startDeck(): Promise<() => void> {
     if (storyLink && slide?.classList.contains('deck-section')) storyLink.hash = slide.id;
   };
   // Before initialize(): reveal.js may finish the print layout (?print-pdf) before its promise resolves.
-  deck.on('pdf-ready', () => drawPrintMaps(root));
+  let printMaps: MapController[] = [];
+  deck.on('pdf-ready', () => (printMaps = drawPrintMaps(root)));
   const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
   for (const type of events) deck.on(type, follow);
   const resize = (): void => deck.configure(slideSize());
@@ -65,7 +71,8 @@ export async function startDeck(): Promise<() => void> {
     portrait.removeEventListener('change', resize);
     deck.destroy();
     map.destroy();
+    for (const m of printMaps) m.destroy();
   };
 }
 
-startDeck();
+startDeck().catch((error: unknown) => console.error('The deck could not start:', error));

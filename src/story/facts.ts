@@ -87,7 +87,9 @@ export function parseFacts(read: (name: DataName) => string): Facts {
     const result = dataFiles[name].safeParse(getNodeValue(src.tree));
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new ContentError(file, lineOf(src, issue.path), `${describeIssue(issue)} — fix the record to match src/story/schema.ts`);
+      // An unknown key (often a misspelt one) is reported at the key itself.
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+      throw new ContentError(file, lineOf(src, path), `${describeIssue(issue)} — fix the record to match src/story/schema.ts`);
     }
     located[name] = src;
     parsed[name] = result.data;

@@ -89,7 +89,14 @@ function resolveLinks(file: string, inline: Token, line: number, known: KnownIds
       throw new ContentError(file, line, `images are not part of the copy — the map shows the pictures; remove the "![…](…)"`);
     }
     if (child.type !== 'link_open') continue;
-    const href = String(child.attrGet('href') ?? '');
+    // markdown-it percent-encodes the href; the editor wrote it decoded, so look for (and report) that.
+    const encoded = String(child.attrGet('href') ?? '');
+    let href = encoded;
+    try {
+      href = decodeURI(encoded);
+    } catch {
+      // a malformed escape stays as written
+    }
     const scheme = /^([a-z]+):(.*)$/.exec(href);
     const sourceLine = line + Math.max(0, inline.content.split('\n').findIndex((l) => l.includes(href)));
     if (scheme && (factKinds as readonly string[]).includes(scheme[1])) {
@@ -154,7 +161,8 @@ export function parseSection(file: string, text: string, known: KnownIds): Secti
         notes = html;
       }
       i = j;
-    } else if (open.level === 0 && open.type.endsWith('_open') && open.map) {
+    } else if (open.level === 0 && open.map) {
+      // Any block outside a step (a paragraph, an indented code block, a rule, a fence) would be lost.
       throw new ContentError(file, lineAt(open), `text outside a "::: step <state-id>" or "::: notes" block — put it inside one (is a closing ":::" missing?)`);
     }
   }

@@ -18,7 +18,7 @@ export const SourceSchema = z
     message: 'a source needs a "url" or a "document" (a citation of a printed or archived text)',
   });
 
-export const ArticleSchema = z.object({
+export const ArticleSchema = z.strictObject({
   author: z.string().min(1),
   authorBio: z.string().min(1),
   title: z.string().min(1),
@@ -27,7 +27,7 @@ export const ArticleSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
 });
 
-export const PlaceSchema = z.object({
+export const PlaceSchema = z.strictObject({
   id,
   name: z.string().min(1),
   lat: z.number().min(-90).max(90),
@@ -36,7 +36,7 @@ export const PlaceSchema = z.object({
   source: SourceSchema,
 });
 
-export const AllianceSchema = z.object({
+export const AllianceSchema = z.strictObject({
   id,
   name: z.string().min(1),
   label: z.string().min(1),
@@ -47,15 +47,15 @@ export const AllianceSchema = z.object({
   source: SourceSchema,
 });
 
-export const NatoWaveSchema = z.object({
+export const NatoWaveSchema = z.strictObject({
   id: z.string().regex(/^\d{4}$/, 'must be the accession year, e.g. "1999"'),
   date: isoDate,
-  members: z.array(z.object({ id: isoNumeric, name: z.string().min(1) })).min(1),
+  members: z.array(z.strictObject({ id: isoNumeric, name: z.string().min(1) })).min(1),
   afterArticle: z.boolean(),
   source: SourceSchema,
 });
 
-export const TimelineEventSchema = z.object({
+export const TimelineEventSchema = z.strictObject({
   id,
   date: isoMonthOrDate,
   end: isoMonthOrDate.optional(),
@@ -65,7 +65,7 @@ export const TimelineEventSchema = z.object({
   source: SourceSchema,
 });
 
-export const FactSchema = z.object({
+export const FactSchema = z.strictObject({
   id,
   text: z.string().min(1),
   source: SourceSchema,

@@ -19,21 +19,25 @@ export function motionReduced(): boolean {
   return choice ? choice === 'off' : matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Wires a <button> as the motion on/off toggle (aria-pressed = motion on) and reveals it. */
-export function mountMotionToggle(button: HTMLButtonElement): void {
+/** Wires a <button> as the motion on/off toggle (aria-pressed = motion on) and reveals it; `signal` unwires it. */
+export function mountMotionToggle(button: HTMLButtonElement, signal?: AbortSignal): void {
   const sync = (): void => {
     const on = !motionReduced();
     button.setAttribute('aria-pressed', String(on));
     button.textContent = on ? 'Motion: on' : 'Motion: off';
   };
-  button.addEventListener('click', () => {
-    try {
-      localStorage.setItem(KEY, motionReduced() ? 'on' : 'off');
-    } catch {
-      // not remembered, but the choice below still applies to this page
-    }
-    sync();
-  });
+  button.addEventListener(
+    'click',
+    () => {
+      try {
+        localStorage.setItem(KEY, motionReduced() ? 'on' : 'off');
+      } catch {
+        // not remembered, but the choice below still applies to this page
+      }
+      sync();
+    },
+    { signal },
+  );
   sync();
   button.hidden = false;
 }

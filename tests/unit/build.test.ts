@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, type Rolldown } from 'vite';
+import { loadStory } from '../../src/build/load.ts';
 import { storyPlugin } from '../../src/build/plugin.ts';
 
 const root = join(__dirname, '../..');
@@ -32,6 +33,15 @@ describe('the build', { timeout: 30_000 }, () => {
     const dir = contentWith('slides/02-flurry.md', (t) => t.replace('::: step flurry-call', '::: step flury-call'));
     const line = readFileSync(join(dir, 'slides/02-flurry.md'), 'utf8').split('\n').indexOf('::: step flury-call') + 1;
     await expect(buildAt(dir)).rejects.toThrow(`slides/02-flurry.md:${line}: unknown map state "flury-call" — did you mean "flurry-call"?`);
+  });
+
+  it('fails on a map state whose place is missing from data/, at the line of that state', () => {
+    const dir = contentWith('data/places.json', (t) => JSON.stringify(JSON.parse(t).filter((p: { id: string }) => p.id !== 'tokyo'), null, 2));
+    mkdirSync(join(dir, 'src/map'), { recursive: true });
+    cpSync(join(root, 'src/map/states.ts'), join(dir, 'src/map/states.ts'));
+    const line = readFileSync(join(root, 'src/map/states.ts'), 'utf8').split('\n').findIndex((l) => l.includes("'seat-at-the-table'")) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(() => loadStory(dir)).toThrow(`src/map/states.ts:${line}: state "seat-at-the-table": unknown place "tokyo"`);
   });
 
   it('fails on a broken record in data/, naming the file and line', async () => {

@@ -90,6 +90,16 @@ describe('parseFacts on a mistake in data/', () => {
     expect(e.problem).toMatch(/^0\.source\.url: .+ — fix the record to match src\/story\/schema\.ts$/);
   });
 
+  it('reports a misspelt key (one the schema does not know) at its line, instead of dropping it', () => {
+    const text = mutated('timeline', (events) => {
+      events[1].ends = events[1].end ?? '2018-05-03';
+    });
+    const e = contentError(() => parseWith('timeline', text));
+    expect(e.file).toBe('data/timeline.json');
+    expect(e.line).toBe(lineOf(text, '"ends":'));
+    expect(e.problem).toMatch(/ends/);
+  });
+
   it('reports a badly written event date at its line', () => {
     const text = mutated('timeline', (events) => {
       events[2].date = '1991-12-1';

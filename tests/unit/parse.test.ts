@@ -190,6 +190,17 @@ describe('parseSection on broken steps', () => {
     expect(e.problem).toMatch(/^text outside a "::: step <state-id>" or "::: notes" block/);
   });
 
+  it.each([
+    ['an indented block', '    indented words'],
+    ['a rule', '***'],
+    ['a fenced block', '```'],
+  ])('reports %s outside any block at its line, instead of dropping it', (_, line) => {
+    const text = section(['::: step lesson', 'Words.', ':::', '', line, ...(line === '```' ? ['code', '```'] : []), '', ...notes]);
+    const e = contentError(() => parse(text));
+    expect(e.line).toBe(lineOf(text, line));
+    expect(e.problem).toMatch(/^text outside a "::: step <state-id>" or "::: notes" block/);
+  });
+
   it('reports a step left open (no closing ":::") at the step, not as missing notes', () => {
     // The notes block that follows is swallowed by the unclosed step; the hint must lead to the missing ":::".
     const text = section(['::: step lesson', 'Words.', '', ...notes]);
@@ -246,6 +257,13 @@ describe('parseSection on links', () => {
     const e = contentError(() => parse(text));
     expect(e.line).toBe(lineOf(text, '(place:atlantis)'));
     expect(e.line).toBe(12);
+  });
+
+  it('finds and names a link with non-ASCII characters as written, not percent-encoded', () => {
+    const text = section(['::: step lesson', 'A first line,', 'then [Beijíng](place:beijíng) on the second.', ':::', ...notes]);
+    const e = contentError(() => parse(text));
+    expect(e.line).toBe(lineOf(text, '(place:beijíng)'));
+    expect(e.problem).toContain('unknown place "beijíng"');
   });
 
   it('reports an unknown id in the speaker notes at its line', () => {
