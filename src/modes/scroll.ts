@@ -8,14 +8,10 @@ import catalog from 'virtual:catalog';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+import { onReadingOffsetChange, readingOffset, stepAtLine } from '../ui/reading-line.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
 
-/** The step at the reading line: the last one whose top has passed it (the first step before any has). */
-function stepAt(steps: HTMLElement[], line: number): number {
-  const passed = steps.filter((s) => s.getBoundingClientRect().top <= line).length;
-  return Math.max(0, passed - 1);
-}
 
 export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
@@ -25,11 +21,11 @@ export function startScroll(): () => void {
   const bench: number[] | null = new URLSearchParams(location.search).has('bench') ? [] : null;
   if (bench) (window as unknown as { __mapWork: number[] }).__mapWork = bench;
   const map = createMap(root, { catalog, states, reducedMotion: motionReduced, onDraw: bench ? (ms) => bench.push(ms) : undefined });
-  const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
+  let offset = readingOffset();
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
   const listening = new AbortController();
   if (toggle) mountMotionToggle(toggle, listening.signal);
-  const unmountStepper = mountStepper(root.parentElement!, steps, offset); // Previous / Next step
+  const unmountStepper = mountStepper(root.parentElement!, steps); // Previous / Next step
 
   const progression = (i: number): boolean => !!states[ids[i]].progression;
   let active = -1;
@@ -52,7 +48,7 @@ export function startScroll(): () => void {
   };
 
   // The first state comes from the scroll position, so a deep link or a reload mid-story opens right.
-  const first = stepAt(steps, innerHeight * offset);
+  const first = Math.max(0, stepAtLine(steps, innerHeight * offset));
   opened = first;
   activate(first, progressIn(first));
 
@@ -78,10 +74,32 @@ export function startScroll(): () => void {
       if (index === active && scrubbed(index)) map.scrub(index > 0 ? ids[index - 1] : null, ids[index], progress);
     });
 
-  const onResize = () => scroller.resize();
+  /**
+   * A safety net under scrollama's observers (rebuilt on a resize, so they can miss a step entered meanwhile):
+   * when scrolling stops or the layout changes, the step under the reading line is the active one.
+   */
+  const resync = (): void => {
+    const i = stepAtLine(steps, innerHeight * offset);
+    if (i < 0 || i === active) return;
+    const rect = steps[i].getBoundingClientRect();
+    if (rect.bottom >= innerHeight * offset) activate(i, progressIn(i));
+  };
+  const onResize = () => {
+    scroller.resize();
+    requestAnimationFrame(resync);
+  };
   addEventListener('resize', onResize);
+  addEventListener('scrollend', resync);
+  // Across the phone/wide layout switch the reading line moves: scrollama's trigger moves with it.
+  const stopOffsetWatch = onReadingOffsetChange((next) => {
+    offset = next;
+    // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
+    (scroller as unknown as { offset(value: number): void }).offset(next);
+  });
   return () => {
     removeEventListener('resize', onResize);
+    removeEventListener('scrollend', resync);
+    stopOffsetWatch();
     removeEventListener('hashchange', arrive);
     listening.abort();
     unmountStepper();

@@ -5,6 +5,7 @@
  * the reader asks for less motion.
  */
 import { motionReduced } from './motion.ts';
+import { readingOffset, stepAtLine } from './reading-line.ts';
 
 /** Space kept between a step brought into view and whatever covers the top of the page (the phone's sticky map). */
 const GAP = 16;
@@ -26,11 +27,8 @@ function stepButton(className: string, glyph: string, word: string): HTMLButtonE
   return button;
 }
 
-/**
- * Mounts the stepper in `container` (the sticky map panel) for `steps`, with the reading line at `offset`
- * (a fraction of the viewport's height, as the scroll mode's). Returns a function that removes it.
- */
-export function mountStepper(container: HTMLElement, steps: HTMLElement[], offset: number): () => void {
+/** Mounts the stepper in `container` (the sticky map panel) for `steps`. Returns a function that removes it. */
+export function mountStepper(container: HTMLElement, steps: HTMLElement[]): () => void {
   const group = document.createElement('div');
   group.className = 'stepper';
   group.setAttribute('role', 'group');
@@ -43,9 +41,8 @@ export function mountStepper(container: HTMLElement, steps: HTMLElement[], offse
   /** Where a smooth scroll is heading, so a second press during it counts from there. */
   let aim: number | null = null;
   let settle = 0;
-  const line = (): number => innerHeight * offset;
-  /** The step at the reading line: the last whose top has reached it (-1 above the first). */
-  const current = (): number => steps.filter((s) => s.getBoundingClientRect().top <= line() + 1).length - 1;
+  const line = (): number => innerHeight * readingOffset();
+  const current = (): number => stepAtLine(steps, line());
 
   const sync = (): void => {
     const at = aim ?? current();

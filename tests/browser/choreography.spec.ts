@@ -200,3 +200,16 @@ test('a map with no size yet settles only once it is shown and drawn', async ({ 
   await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
   await expect(page.locator('#map svg g.panel path.land')).toHaveAttribute('d', /M/);
 });
+
+test('the reading line moves with the layout when the window crosses from wide to narrow', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  await scrollToStep(page, 4);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[4].state);
+  await page.setViewportSize({ width: 390, height: 844 }); // the phone layout: reading line at 70%
+  for (const i of [7, 9, 6]) {
+    await scrollToStep(page, i);
+    await expect(map(page), `step ${i} after the switch`).toHaveAttribute('data-map-state', steps[i].state);
+  }
+});
