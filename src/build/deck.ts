@@ -4,7 +4,7 @@
  */
 import { describe } from '../map/describe.ts';
 import { states } from '../map/states.ts';
-import { creditHtml, escape, fillPage, sourcesHtml } from './html.ts';
+import { creditHtml, escape, fillPage, kickerHtml, sourcesHtml } from './html.ts';
 import type { LoadedStory } from './load.ts';
 
 /**
@@ -16,8 +16,7 @@ const printMapHtml = `<figure class="map deck-print-map" aria-hidden="true"><svg
 /** One section's slide: `data-step="<state id>"` on every step, as on the scroll page. */
 export function deckSlideHtml(story: LoadedStory, index: number): string {
   const s = story.sections[index];
-  const count = story.sections.filter((x) => !x.context).length;
-  const kicker = s.context ? '<p class="kicker kicker-context">Context beyond the article</p>' : `<p class="kicker">${index + 1} of ${count}</p>`;
+  const kicker = kickerHtml(story, index);
   const steps = s.steps
     .map((step, i) => {
       // The first step is the slide itself; later steps are fragments, in order.

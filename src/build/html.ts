@@ -92,7 +92,7 @@ export function sectionHtml(story: LoadedStory, index: number, { heading = 2, fi
 </div>`;
     })
     .join('\n');
-  const label = s.context ? '<p class="kicker kicker-context">Context beyond the article</p>' : `<p class="kicker">${index + 1} of ${story.sections.filter((x) => !x.context).length}</p>`;
+  const label = kickerHtml(story, index);
   return `<section class="section${s.context ? ' section-context' : ''}" id="${s.id}" aria-labelledby="${s.id}-title">
 <header class="section-head">${label}<h${heading} id="${s.id}-title">${escape(s.title)}</h${heading}></header>${figure ? `\n${figure}` : ''}
 ${steps}
@@ -113,4 +113,11 @@ export function fillPage(html: string, story: LoadedStory, own: Record<string, (
     ...own,
   };
   return html.replace(/<!--([a-z-]+)-->/g, (comment, name: string) => (fills[name] ? fills[name]() : comment));
+}
+
+/** "3 of 12" over a section's title, counting the article's beats only; context sections say so instead. */
+export function kickerHtml(story: LoadedStory, index: number): string {
+  const beats = story.sections.filter((x) => !x.context);
+  const s = story.sections[index];
+  return s.context ? '<p class="kicker kicker-context">Context beyond the article</p>' : `<p class="kicker">${beats.indexOf(s) + 1} of ${beats.length}</p>`;
 }
