@@ -70,16 +70,25 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let dead = false;
 
   const wide = (): boolean => size.width >= size.height;
-  const frame = (id: string): Frame => frameOf(states[id], catalog, wide());
+  // Frames are pure data: built once per state and layout, then shared (scroll events ask for them often).
+  const frames = new Map<string, Frame>();
+  const frame = (id: string): Frame => {
+    const key = `${id}|${wide()}`;
+    let f = frames.get(key);
+    if (!f) frames.set(key, (f = frameOf(states[id], catalog, wide())));
+    return f;
+  };
+  /** The regions a state's panels draw, read from the state itself. */
+  const regionsOf = (ids: (string | null)[]): Region[] => ids.flatMap((id) => (id ? states[id].panels.map((p) => p.view.region) : []));
 
   const fail = (error: unknown): void => {
     root.classList.add('map-failed');
     root.dataset.mapError = error instanceof Error ? error.message : 'map failed';
   };
 
-  /** Resolves once every region the frames draw is loaded; `then` runs only if no newer request came. */
-  const whenLoaded = (frames: (Frame | null)[], then: () => void): void => {
-    const regions = [...new Set(frames.flatMap((f) => f?.panels.flatMap((p) => p.regions) ?? []))].filter((r) => !loaded[r]);
+  /** Runs `then` once every region the states draw is loaded, unless a newer request came meanwhile. */
+  const whenLoaded = (ids: (string | null)[], then: () => void): void => {
+    const regions = [...new Set(regionsOf(ids))].filter((r) => !loaded[r]);
     const mine = ++request;
     if (regions.length === 0) {
       recover();
@@ -114,7 +123,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   };
 
   /** Every region a frame draws has arrived. */
-  const ready = (f: Frame): boolean => f.panels.every((p) => p.regions.every((r) => loaded[r]));
+  const ready = (id: string): boolean => regionsOf([id]).every((r) => loaded[r]);
 
   /** A new target: its caption and text alternative show at once, and are announced once. */
   const announce = (id: string): void => {
@@ -159,7 +168,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   const scrubTo = (from: string | null, to: string, progress: number): void => {
     if (!from || reducedMotion() || progress >= SCRUB_COMPLETE) {
-      if (draw(frame(to))) settle(to);
+      // Past completion the picture is final: scrolling on through the step redraws nothing.
+      const final = frame(to);
+      if (final === displayed || draw(final)) settle(to);
       return;
     }
     const key = `${from}>${to}>${wide()}`;
@@ -170,8 +181,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const resize = new ResizeObserver(([entry]) => {
     size = entry.contentRect;
     // Nothing asked for yet, or its geometry still on the way (its arrival draws it).
-    if (!target || !ready(frame(target))) return;
+    if (!target || !ready(target)) return;
     stop();
+    displayed = null; // drawn at the old size: whatever comes next is drawn afresh
     // A resize mid-transition lands on the right picture at once: no queued motion. A map that had
     // no size when its state was asked for (a hidden tab or panel) is drawn now.
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
@@ -185,14 +197,14 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       announce(id);
       lastScrub = null;
       stop();
-      whenLoaded([displayed, frame(id)], () => animate(id));
+      whenLoaded([id], () => animate(id));
     },
     scrub(from, to, progress) {
       if (dead || !states[to] || (from !== null && !states[from])) return;
       announce(to);
       lastScrub = { from, to, progress };
       stop();
-      whenLoaded([from ? frame(from) : null, frame(to)], () => {
+      whenLoaded([from, to], () => {
         cancelAnimationFrame(pending);
         // Many scroll events per frame become one draw.
         pending = requestAnimationFrame(() => lastScrub && scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress));
