@@ -3,12 +3,11 @@
  * from the same state data and the same renderer as the page (render() into a jsdom SVG), styled by the
  * page's own stylesheet, and rasterised by resvg with a font shipped in node_modules (no system fonts).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Catalog } from '../map/catalog.ts';
-import { decodeRegion, type RegionGeometry } from '../map/geometry.ts';
+import type { RegionGeometry } from '../map/geometry.ts';
 import type { MapState, Region } from '../map/state.ts';
 import { escape } from './html.ts';
 import { stateSvg, withoutMedia } from './svg.ts';
@@ -132,8 +131,3 @@ export function cardPng(svg: string): Buffer {
   return resvg.render().asPng();
 }
 
-/** Both regions' geometry, decoded from data/geo (built by `npm run data`). */
-export function loadRegions(root: string): Record<Region, RegionGeometry> {
-  const read = (name: Region) => decodeRegion(JSON.parse(readFileSync(join(root, 'data', 'geo', `${name}.json`), 'utf8')));
-  return { 'east-asia': read('east-asia'), europe: read('europe') };
-}

@@ -11,7 +11,7 @@ import { build, type Plugin, type Rolldown, type ViteDevServer } from 'vite';
 import { states } from '../map/states.ts';
 import { iframeSnippet, type EmbedTarget } from '../embed/snippets.ts';
 import type { Section } from '../story/types.ts';
-import { cardPng, cardSvg, loadRegions, CARD_HEIGHT, CARD_WIDTH, type Card } from './cards.ts';
+import { cardPng, cardSvg, CARD_HEIGHT, CARD_WIDTH, type Card } from './cards.ts';
 import { creditHtml, escape, longDate, mapFigureHtml, sectionHtml } from './html.ts';
 import { staticMapHtml } from './static-maps.ts';
 import { loadStory, type LoadedStory } from './load.ts';
@@ -183,7 +183,7 @@ export function embedsPlugin(root: string): Plugin {
       site: SITE_NAME,
       state: states[(section ?? s.sections[0]).steps[0].state],
     };
-    const png = cardPng(cardSvg(spec, s.catalog, loadRegions(root), readFileSync(resolve(root, 'src/styles.css'), 'utf8')));
+    const png = cardPng(cardSvg(spec, s.catalog, s.regions(), readFileSync(resolve(root, 'src/styles.css'), 'utf8')));
     cards.set(key, png);
     return png;
   };

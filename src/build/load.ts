@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogFrom, type Catalog } from '../map/catalog.ts';
 import { checkStates } from '../map/check.ts';
+import { decodeRegion, type RegionGeometry } from '../map/geometry.ts';
+import type { Region } from '../map/state.ts';
 import { states, stateIds } from '../map/states.ts';
 import { ContentError, ContentErrors } from '../story/errors.ts';
 import { parseFacts } from '../story/facts.ts';
@@ -11,6 +13,14 @@ import type { Story } from '../story/types.ts';
 
 export interface LoadedStory extends Story {
   catalog: Catalog;
+  /** Both regions' geometry for drawing at build time (static maps, cards): decoded on first use, then kept. */
+  regions(): Record<Region, RegionGeometry>;
+}
+
+/** Both regions' geometry, decoded from data/geo (built by `npm run data`). */
+export function loadRegions(root: string): Record<Region, RegionGeometry> {
+  const read = (name: Region) => decodeRegion(JSON.parse(readFileSync(join(root, 'data', 'geo', `${name}.json`), 'utf8')));
+  return { 'east-asia': read('east-asia'), europe: read('europe') };
 }
 
 export function knownIds(story: Pick<Story, 'facts'>): KnownIds {
@@ -46,5 +56,6 @@ export function loadStory(root: string): LoadedStory {
     .filter((f) => f.endsWith('.md'))
     .map((f) => ({ file: `slides/${f}`, text: readFileSync(join(root, 'slides', f), 'utf8') }));
   const sections = parseSections(files, knownIds({ facts }));
-  return { sections, facts, catalog };
+  let regions: Record<Region, RegionGeometry> | undefined;
+  return { sections, facts, catalog, regions: () => (regions ??= loadRegions(root)) };
 }

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { fillPage, sectionHtml, sourcesHtml } from './html.ts';
 import { deckPage } from './deck.ts';
 import { loadStory, type LoadedStory } from './load.ts';
-import { loadRegions } from './cards.ts';
 import { keyState, staticMapHtml, staticMapPath, staticMapSvg } from './static-maps.ts';
 
 const VIRTUAL = 'virtual:catalog';
@@ -35,13 +34,11 @@ export function storyPlugin(root: string): Plugin {
   let base = '/';
   const load = (): LoadedStory => (story ??= loadStory(root));
   /** A section's still map (SVG), drawn from its key state by the page's renderer; null for an unknown id. */
-  const regionsOf = new WeakMap<LoadedStory, ReturnType<typeof loadRegions>>(); // decoded once per content version
   const staticMap = (id: string): string | null => {
     const s = load();
     const section = s.sections.find((x) => x.id === id);
     if (!section) return null;
-    if (!regionsOf.has(s)) regionsOf.set(s, loadRegions(root));
-    return staticMapSvg(keyState(section), s.catalog, regionsOf.get(s)!, readFileSync(resolve(root, 'src/styles.css'), 'utf8'));
+    return staticMapSvg(keyState(section), s.catalog, s.regions(), readFileSync(resolve(root, 'src/styles.css'), 'utf8'));
   };
   const isContent = (file: string): boolean => file.startsWith(resolve(root, 'slides')) || /[\\/]data[\\/][^\\/]+\.json$/.test(file) || file.includes(`${resolve(root, 'src/map/states.ts')}`);
 

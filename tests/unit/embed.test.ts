@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardCss, cardPng, cardSvg, loadRegions, wrap } from '../../src/build/cards';
+import { cardCss, cardPng, cardSvg, wrap } from '../../src/build/cards';
+import { loadRegions } from '../../src/build/load';
 import { embedHeight, embedPage, oembed, siteUrl, socialMetaHtml } from '../../src/build/embeds';
 import { loadStory } from '../../src/build/load';
 import { ampEmbedSize, datawrapperHeight, knownSection, pymChildId, readEmbedSize } from '../../src/embed/messages';

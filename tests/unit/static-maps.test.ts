@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRegions } from '../../src/build/cards.ts';
+import { loadRegions } from '../../src/build/load.ts';
 import { loadStory } from '../../src/build/load.ts';
 import { keyState, STATIC_MAP_HEIGHT, STATIC_MAP_WIDTH, staticMapHtml, staticMapSvg, svgCss } from '../../src/build/static-maps.ts';
 
