@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '../../src/story/errors';
 import { parseSection, parseSections, type KnownIds } from '../../src/story/parse';
-import { contentError } from './content-error';
+import { contentError, thrown } from './content-error';
 
 const known: KnownIds = {
   state: ['flurry-wang-yi', 'flurry-call', 'flurry-dalian', 'lesson'],
@@ -316,15 +316,7 @@ describe('parseSections', () => {
     .map((f) => ({ file: `slides/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
   const fixture = (name: string) => fixtures.find((f) => f.file === `slides/${name}`)!;
 
-  function contentErrors(fn: () => unknown): ContentErrors {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ContentErrors);
-      return e as ContentErrors;
-    }
-    throw new Error('expected ContentErrors, but nothing was thrown');
-  }
+  const contentErrors = (fn: () => unknown): ContentErrors => thrown(fn, ContentErrors);
 
   it('parses valid sections in file-name order', () => {
     const b = { file: 'slides/02-b.md', text: section(['::: step lesson', 'B.', ':::', ...notes], ['id: b', 'title: B', 'summary: B.']) };
