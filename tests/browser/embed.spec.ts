@@ -323,6 +323,29 @@ test.describe('the embed page itself', () => {
     await context.close();
   });
 
+  test('no section is ever taller than its plain-iframe snippet and oEmbed height, at 320, 600 and 1000 px, at any step', async ({ page, request }) => {
+    test.skip(test.info().project.name !== 'desktop', 'widths are set explicitly');
+    test.setTimeout(180_000);
+    const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
+    for (const s of sections) {
+      const o = await (await request.get(s.oembed)).json();
+      expect(o.html, s.id).toContain(`height="${o.height}"`);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(s.embed);
+        await expect(page.locator('#map')).toHaveAttribute('data-map-state', /.+/);
+        await page.evaluate(() => document.fonts.ready);
+        const next = page.locator('.embed-next');
+        for (let step = 1; ; step++) {
+          const real = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          expect(real, `${s.id} at ${width}px, step ${step}: ${real}px of content in a ${o.height}px snippet — run npm run measure-embeds`).toBeLessThanOrEqual(o.height);
+          if (!(await next.isVisible()) || (await next.getAttribute('aria-disabled')) === 'true') break;
+          await next.click();
+        }
+      }
+    }
+  });
+
   test('nothing overflows sideways from 280 to 1200 px', async ({ page, request }) => {
     const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
     for (const width of [280, 1200]) {
@@ -358,7 +381,8 @@ test.describe('"Embed this section" on the scroll page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
 
     await dialog.getByRole('radio', { name: 'Plain iframe' }).check();
-    await expect(code).toHaveValue(new RegExp(`^<iframe src="${site}/embed/flurry/" title="A week of Chinese diplomacy — an explainer" width="100%" height="\\d+" loading="lazy"`));
+    const { height } = await (await page.request.get('/embed/flurry/oembed.json')).json();
+    await expect(code).toHaveValue(new RegExp(`^<iframe src="${site}/embed/flurry/" title="A week of Chinese diplomacy — an explainer" width="100%" height="${height}" loading="lazy"`));
     await dialog.getByRole('radio', { name: 'pym.js' }).check();
     await expect(code).toHaveValue(new RegExp(`new pym\\.Parent\\("korea-explainer-flurry", "${site}/embed/flurry/"`));
     await dialog.getByRole('button', { name: 'Copy code' }).click();
