@@ -33,6 +33,14 @@ describe('content mistakes', { timeout: 60_000 }, () => {
     expect(run.stderr).toMatch(/^> 7 \| ::: step flury-call$/m);
     expect(run.stderr).not.toMatch(STACK);
     expect(run.stderr).not.toContain('[plugin');
+    expect(run.stdout + run.stderr, 'and, without SITE_URL, says where absolute links will point').toContain('SITE_URL is not set: canonical links, social card images and oEmbed in dist/ will point at http://localhost:4173');
+  });
+
+  it('npm run build with a malformed SITE_URL stops with what to write instead, and no stack trace', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: project, encoding: 'utf8', env: { ...process.env, SITE_URL: 'example.org/korea' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('SITE_URL "example.org/korea" is not an absolute URL — set it to the public origin only, e.g. SITE_URL=https://example.org');
+    expect(run.stderr).not.toMatch(STACK);
   });
 
   it('the dev server starts anyway, logs them without a stack trace, and shows them on the page', async () => {
