@@ -8,7 +8,7 @@ import { socialMetaHtml } from '../../src/build/meta';
 import { embedHeight, MEASURED_WIDTHS, oembed, readEmbedHeights, UNMEASURED_HEIGHT } from '../../src/build/oembed';
 import { siteOrigin, siteUrl, SiteUrlError } from '../../src/build/site';
 import { loadStory } from '../../src/build/load';
-import { ampEmbedSize, datawrapperHeight, knownSection, pymChildId, readEmbedSize } from '../../src/embed/messages';
+import { ampEmbedSize, datawrapperHeight, knownSection, progressMessage, pymChildId, readEmbedSize, readProgress } from '../../src/embed/messages';
 import { snippets, type EmbedTarget } from '../../src/embed/snippets';
 import { states } from '../../src/map/states';
 
@@ -66,6 +66,36 @@ describe('the height messages', () => {
   it('are AMP embed-size and Datawrapper shaped', () => {
     expect(ampEmbedSize(500)).toEqual({ sentinel: 'amp', type: 'embed-size', height: 500 });
     expect(datawrapperHeight('flurry', 500)).toEqual({ 'datawrapper-height': { flurry: 500 } });
+  });
+});
+
+describe('progress messages (README: Progress events)', () => {
+  const detail = { section: 'flurry', step: 'flurry-call', index: 2, total: 3 };
+
+  it('progressMessage() carries the type, section, step, index and total, and nothing else', () => {
+    expect(progressMessage('korea-explainer:step', { ...detail, extra: 'x' } as typeof detail)).toEqual({ type: 'korea-explainer:step', ...detail });
+  });
+
+  it('readProgress() reads a well-formed step or finish message', () => {
+    expect(readProgress({ type: 'korea-explainer:step', ...detail })).toEqual({ type: 'korea-explainer:step', ...detail });
+    expect(readProgress({ type: 'korea-explainer:finish', ...detail, index: 3 })).toEqual({ type: 'korea-explainer:finish', ...detail, index: 3 });
+  });
+
+  it.each([
+    ['an extra key', { type: 'korea-explainer:step', ...detail, email: 'reader@example.org' }],
+    ['a missing key', { type: 'korea-explainer:step', section: 'flurry', step: 'flurry-call', index: 2 }],
+    ['another type', { type: 'korea-explainer:start', ...detail }],
+    ['markup as section', { type: 'korea-explainer:step', ...detail, section: '<img src=x onerror=alert(1)>' }],
+    ['markup as step', { type: 'korea-explainer:step', ...detail, step: '"><script>' }],
+    ['an index past the total', { type: 'korea-explainer:step', ...detail, index: 4 }],
+    ['index 0', { type: 'korea-explainer:step', ...detail, index: 0 }],
+    ['a fractional index', { type: 'korea-explainer:step', ...detail, index: 1.5 }],
+    ['a string index', { type: 'korea-explainer:step', ...detail, index: '2' }],
+    ['a JSON string', JSON.stringify({ type: 'korea-explainer:step', ...detail })],
+    ['an object with another prototype', Object.assign(Object.create({ polluted: true }), { type: 'korea-explainer:step', ...detail })],
+    ['null', null],
+  ])('readProgress() refuses %s', (_, data) => {
+    expect(readProgress(data)).toBeNull();
   });
 });
 
