@@ -6,8 +6,12 @@ import { build } from 'vite';
 const OURS = new Set(['ContentError', 'ContentErrors', 'SiteUrlError']);
 const ours = (error) => [error, ...(Array.isArray(error?.errors) ? error.errors : [])].find((e) => OURS.has(e?.name));
 
+// `npm run build -- --outDir /tmp/dist` builds elsewhere, e.g. to test a second build beside the first (README: Tests).
+const at = process.argv.indexOf('--outDir');
+const outDir = at > 0 ? process.argv[at + 1] : undefined;
+
 try {
-  await build();
+  await build(outDir ? { build: { outDir, emptyOutDir: true } } : {});
 } catch (error) {
   const mistake = ours(error);
   if (!mistake) throw error;
