@@ -17,7 +17,7 @@ export interface Output {
   body(): string | Buffer | Promise<string | Buffer>;
 }
 
-/** sections.json: the public manifest of sections (DESIGN.md). `base` is the site's base path. */
+/** sections.json: the public manifest of sections (README: the table at the top). `base` is the site's base path. */
 export function manifest(story: LoadedStory, base: string) {
   return story.sections.map((s) => ({
     id: s.id,
