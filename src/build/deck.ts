@@ -72,7 +72,7 @@ ${head}
     .join('\n');
 }
 
-/** Fills slides.html's placeholders: the map layer, the section slides, the credit and the closing slides. */
-export function deckPage(html: string, story: LoadedStory): string {
-  return fillPage(html, story, { deck: () => deckHtml(story), closing: () => closingHtml(story), 'first-section': () => story.sections[0].id });
+/** Fills slides.html's placeholders: the map layer, the section slides, the credit and the closing slides (and `own`). */
+export function deckPage(html: string, story: LoadedStory, own: Record<string, () => string> = {}): string {
+  return fillPage(html, story, { ...own, deck: () => deckHtml(story), closing: () => closingHtml(story), 'first-section': () => story.sections[0].id });
 }

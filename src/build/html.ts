@@ -41,19 +41,20 @@ export function sourcesHtml(story: LoadedStory): string {
 }
 
 /**
- * The map's figure, the same in every mode: the SVG the renderer draws into, a visible caption, the
- * full text alternative, a polite live region for state changes, and the message shown if loading fails.
+ * The map's figure, the same in every mode: the SVG the renderer draws into, the message shown if loading
+ * fails, a polite live region for state changes, the motion toggle, and last the visible caption with the full
+ * text alternative (HTML allows a <figcaption> only as the figure's first or last child).
  */
 export function mapFigureHtml(caption = 'Map'): string {
   return `<figure class="map" id="map" aria-labelledby="map-caption">
   <svg class="map-svg" role="img" aria-labelledby="map-caption map-description" focusable="false"></svg>
+  <p class="map-fallback" role="status">The map could not load. The text tells the whole story.</p>
+  <p class="map-live visually-hidden" aria-live="polite"></p>
+  <button type="button" class="motion-toggle" aria-pressed="true" hidden>Motion: on</button>
   <figcaption>
     <span class="map-caption" id="map-caption">${escape(caption)}</span>
     <span class="map-description visually-hidden" id="map-description"></span>
   </figcaption>
-  <p class="map-fallback" role="status">The map could not load. The text tells the whole story.</p>
-  <p class="map-live visually-hidden" aria-live="polite"></p>
-  <button type="button" class="motion-toggle" aria-pressed="true" hidden>Motion: on</button>
 </figure>`;
 }
 

@@ -1,104 +1,162 @@
 /**
- * Vite plugin: validates slides/ and data/ on every build and dev-server change, prerenders the story
- * into index.html, serves the map's catalog as `virtual:catalog`, and writes sections.json.
+ * The Vite plugin, the one build pipeline: it loads and validates slides/ and data/ once per content version
+ * (src/build/content.ts) and makes every output from that: the prerendered pages (index.html, slides.html, one
+ * /embed/<id>/ per section from embed.html), sections.json, still maps, social cards, oEmbed and /embed.js
+ * (src/build/outputs.ts), and the virtual modules the pages import. The dev server serves the same URLs.
  */
-import { resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
 import { readFileSync } from 'node:fs';
-import { fillPage, sectionHtml, sourcesHtml } from './html.ts';
+import { relative, resolve } from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { escape, fillPage, sectionHtml, sourcesHtml } from './html.ts';
 import { deckPage } from './deck.ts';
-import { loadStory, type LoadedStory } from './load.ts';
-import { keyState, staticMapHtml, staticMapPath, staticMapSvg } from './static-maps.ts';
+import { createContent, type Content } from './content.ts';
+import { embedPage } from './embed-page.ts';
+import type { LoadedStory } from './load.ts';
+import { pageHeadHtml } from './meta.ts';
+import { unmeasured } from './oembed.ts';
+import { embedList, heightsOf, outputs } from './outputs.ts';
+import { contentFailure, contentProblems, contentReport } from './report.ts';
+import { embedPath, HEADLINE, PAGES, SITE_URL_WARNING, siteOrigin, siteUrl } from './site.ts';
+import { staticMapHtml } from './static-maps.ts';
 
-const VIRTUAL = 'virtual:catalog';
-const RESOLVED = `\0${VIRTUAL}`;
-
-/** sections.json: the public manifest of sections (DESIGN.md). `base` is the site's base path. */
-export function manifest(story: LoadedStory, base: string) {
-  return story.sections.map((s) => ({
-    id: s.id,
-    title: s.title,
-    summary: s.summary,
-    url: `${base}#${s.id}`,
-    embed: `${base}embed/${s.id}/`,
-    oembed: `${base}embed/${s.id}/oembed.json`,
-  }));
-}
+const CATALOG = 'virtual:catalog';
+const EMBEDS = 'virtual:embeds';
+const resolved = (id: string): string => `\0${id}`;
 
 /** The story's sections, each with its still map for readers without JavaScript (src/build/static-maps.ts). */
 export const storyWithMapsHtml = (story: LoadedStory, base: string): string =>
   story.sections.map((section, i) => sectionHtml(story, i, { figure: staticMapHtml(section, base) })).join('\n');
 
+/** The story, or the report of its content mistakes when it has any (other failures are thrown). */
+function tryStory(content: Content): { story: LoadedStory } | { report: string } {
+  try {
+    return { story: content.story() };
+  } catch (error) {
+    const problems = contentProblems(error);
+    if (!problems) throw error;
+    return { report: contentReport(content.root, problems) };
+  }
+}
+
+/** A page that shows the content mistakes in the dev server until they are fixed (Vite's client reloads it then). */
+const brokenPage = (report: string): string => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Content error</title><script type="module" src="/@vite/client"></script></head>
+<body><h1>The content has a mistake</h1><pre>${escape(report)}</pre><p>Fix it and save: this page reloads.</p></body></html>`;
+
 export function storyPlugin(root: string): Plugin {
-  let story: LoadedStory | null = null;
+  const content = createContent(root);
+  let config: ResolvedConfig;
   let base = '/';
-  const load = (): LoadedStory => (story ??= loadStory(root));
-  /** A section's still map (SVG), drawn from its key state by the page's renderer; null for an unknown id. */
-  const staticMap = (id: string): string | null => {
-    const s = load();
-    const section = s.sections.find((x) => x.id === id);
-    if (!section) return null;
-    return staticMapSvg(keyState(section), s.catalog, s.regions(), readFileSync(resolve(root, 'src/styles.css'), 'utf8'));
+  let site = '';
+
+  /** The story for a build: a content mistake fails it with its report alone (src/build/report.ts). */
+  const story = (): LoadedStory => {
+    try {
+      return content.story();
+    } catch (error) {
+      const problems = contentProblems(error);
+      throw problems ? contentFailure(root, problems) : error;
+    }
   };
-  const isContent = (file: string): boolean => file.startsWith(resolve(root, 'slides')) || /[\\/]data[\\/][^\\/]+\.json$/.test(file) || file.includes(`${resolve(root, 'src/map/states.ts')}`);
+  const pageFile = (filename: string): string => relative(root, filename).replace(/\\/g, '/');
 
   return {
     name: 'korea-story',
-    configResolved(config) {
+    configResolved(resolvedConfig) {
+      config = resolvedConfig;
       base = config.base;
+      site = siteUrl(base); // throws SiteUrlError on a malformed SITE_URL
+      if (config.command === 'build' && !siteOrigin()) config.logger.warn(`\n${SITE_URL_WARNING}\n`);
     },
     buildStart() {
-      story = null;
+      content.invalidate();
       for (const dir of ['slides', 'data']) this.addWatchFile(resolve(root, dir));
-      load(); // fails the build with file:line messages on any content mistake
+      if (config.command === 'serve') {
+        // The dev server starts anyway and shows the mistake on every page until it is fixed.
+        const loaded = tryStory(content);
+        if ('report' in loaded) config.logger.error(loaded.report);
+        return;
+      }
+      const s = story(); // fails the build with file:line messages on any content mistake
+      const missing = unmeasured(s, heightsOf(content));
+      if (missing.length) config.logger.warn(`Embed heights not measured for ${missing.join(', ')}: their plain-iframe snippets start tall. Run npm run measure-embeds.`);
     },
-    resolveId: (id) => (id === VIRTUAL ? RESOLVED : null),
+    resolveId: (id) => (id === CATALOG || id === EMBEDS ? resolved(id) : null),
     load(id) {
-      if (id !== RESOLVED) return null;
-      return `export default ${JSON.stringify(load().catalog)};`;
+      if (id === resolved(CATALOG)) return `export default ${JSON.stringify(story().catalog)};`;
+      // For the share dialog, which builds its URLs from where the page is actually served.
+      if (id === resolved(EMBEDS)) return `export default ${JSON.stringify(embedList(content))};`;
+      return null;
     },
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        if (ctx.filename.endsWith('slides.html')) return deckPage(html, load());
-        if (!ctx.filename.endsWith('index.html')) return html;
-        const s = load();
-        return fillPage(html, s, { story: () => storyWithMapsHtml(s, base), sources: () => sourcesHtml(s) });
+        const file = pageFile(ctx.filename);
+        const page = PAGES[file];
+        if (!page) return html; // embed.html is filled per section in generateBundle (or by the dev router)
+        const s = story();
+        const fills = { head: () => pageHeadHtml(page, s, site), headline: () => escape(HEADLINE) };
+        if (file === 'slides.html') return deckPage(html, s, fills);
+        return fillPage(html, s, { ...fills, story: () => storyWithMapsHtml(s, base), sources: () => sourcesHtml(s) });
       },
     },
     configureServer(server: ViteDevServer) {
       server.watcher.add([resolve(root, 'slides'), resolve(root, 'data')]);
-      const reload = (file: string) => {
-        if (!isContent(file)) return;
-        story = null;
-        try {
-          load();
-          const mod = server.moduleGraph.getModuleById(RESOLVED);
+      const changed = (file: string): void => {
+        if (!content.isContent(file)) return;
+        content.invalidate();
+        for (const id of [CATALOG, EMBEDS]) {
+          const mod = server.moduleGraph.getModuleById(resolved(id));
           if (mod) server.moduleGraph.invalidateModule(mod);
-          server.ws.send({ type: 'full-reload' });
-        } catch (error) {
-          const e = error as Error;
-          server.config.logger.error(e.message);
-          server.ws.send({ type: 'error', err: { message: e.message, stack: '', id: file, plugin: 'korea-story' } });
         }
+        const loaded = tryStory(content);
+        if ('report' in loaded) {
+          config.logger.error(loaded.report);
+          server.ws.send({ type: 'error', err: { message: loaded.report, stack: '', id: file, plugin: 'korea-story' } });
+        } else server.ws.send({ type: 'full-reload' });
       };
-      server.watcher.on('change', reload);
-      server.watcher.on('add', reload);
-      server.watcher.on('unlink', reload);
-      server.middlewares.use('/sections.json', (_req, res) => {
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify(manifest(load(), base), null, 2));
-      });
-      server.middlewares.use('/maps', (req, res, next) => {
-        const svg = staticMap(/^\/([\w-]+)\.svg$/.exec(new URL(req.url ?? '/', 'http://dev.invalid').pathname)?.[1] ?? '');
-        if (!svg) return next();
-        res.setHeader('Content-Type', 'image/svg+xml');
-        res.end(svg);
+      for (const event of ['change', 'add', 'unlink'] as const) server.watcher.on(event, changed);
+
+      server.middlewares.use((req, res, next) => {
+        const url = new URL(req.url ?? '/', 'http://dev.invalid');
+        if (base !== '/' && !url.pathname.startsWith(base)) return next();
+        const path = url.pathname.slice(base.length);
+        const isPage = path === '' || path.endsWith('/') || path.endsWith('.html');
+        const loaded = tryStory(content);
+        if ('report' in loaded) {
+          if (!isPage) return next();
+          res.statusCode = 500;
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          return res.end(brokenPage(loaded.report));
+        }
+        const embed = /^embed\/([^/]+)\/(?:index\.html)?$/.exec(path);
+        const index = embed ? loaded.story.sections.findIndex((s) => s.id === embed[1]) : -1;
+        const found = outputs(content, base, site).get(path);
+        if (index < 0 && !found) return next();
+        const originalUrl = req.originalUrl ?? req.url ?? '/';
+        const body = found
+          ? Promise.resolve(found.body())
+          : server.transformIndexHtml(originalUrl, embedPage(readFileSync(resolve(root, 'embed.html'), 'utf8'), loaded.story, index, base, site), originalUrl);
+        body
+          .then((b) => {
+            res.setHeader('Content-Type', found?.type ?? 'text/html');
+            res.end(b);
+          })
+          .catch(next);
       });
     },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'sections.json', source: `${JSON.stringify(manifest(load(), base), null, 2)}\n` });
-      for (const section of load().sections) this.emitFile({ type: 'asset', fileName: staticMapPath(section.id), source: staticMap(section.id)! });
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        const template = bundle['embed.html'];
+        if (!template || template.type !== 'asset') this.error('embed.html is not in the build: list it in build.rolldownOptions.input (vite.config.ts)');
+        delete bundle['embed.html'];
+        const s = story();
+        s.sections.forEach((section, i) => {
+          this.emitFile({ type: 'asset', fileName: `${embedPath(section.id)}index.html`, source: embedPage(String(template.source), s, i, base, site) });
+        });
+        for (const [fileName, output] of outputs(content, base, site)) this.emitFile({ type: 'asset', fileName, source: await output.body() });
+      },
     },
   };
 }

@@ -2,17 +2,26 @@
  * embed.js — for host pages with no embed script of their own:
  *   <div data-korea-explainer="<section id>"></div>
  *   <script src="https://<site>/embed.js" async></script>
- * Turns each placeholder into a lazy iframe of /embed/<id>/ and sets its height from the embed's own
- * messages, accepted only from that iframe's window and the site's origin. Built as a classic script;
- * the section ids and titles are baked in at build (src/build/embeds.ts), so ids are checked offline.
+ * Turns each placeholder into a lazy iframe of /embed/<id>/, whenever it appears (a MutationObserver watches
+ * for placeholders a CMS, a live blog or a single-page app adds later; `KoreaExplainer.mount(root)` mounts on
+ * demand), sets its height from the embed's own messages, accepted only from that iframe's window and the
+ * site's origin, and re-dispatches its progress messages on the host's window as the same CustomEvents. An
+ * iframe taken out of the page is forgotten. Built as a classic script; the section ids, titles and heights
+ * are baked in at build (src/build/loader.ts), so ids are checked offline.
  */
-import { knownSection, readEmbedSize } from './messages.ts';
+import { knownSection, readEmbedSize, readProgress } from './messages.ts';
 import { frameTitle } from './snippets.ts';
 
 declare const __KOREA_SECTIONS__: { id: string; title: string; height: number }[];
 
 const ATTRIBUTE = 'data-korea-explainer';
 const DONE = 'data-korea-explainer-ready';
+
+declare global {
+  interface Window {
+    KoreaExplainer?: { mount(root?: ParentNode): void };
+  }
+}
 
 /** Where this script came from: the site the embeds load from. */
 function siteBase(): URL | null {
@@ -24,9 +33,10 @@ function siteBase(): URL | null {
 function start(base: URL): void {
   const sections = new Map(__KOREA_SECTIONS__.map((s) => [s.id, s]));
   const ids = [...sections.keys()];
-  const frames: HTMLIFrameElement[] = [];
+  /** Our iframes in the page; one taken out of the page is dropped, so nothing keeps it alive. */
+  const frames = new Set<HTMLIFrameElement>();
 
-  const mount = (placeholder: HTMLElement): void => {
+  const mountOne = (placeholder: Element): void => {
     if (placeholder.hasAttribute(DONE)) return; // another copy of this script got here first
     placeholder.setAttribute(DONE, '');
     const id = knownSection(placeholder.getAttribute(ATTRIBUTE), ids);
@@ -44,19 +54,40 @@ function start(base: URL): void {
     iframe.height = String(section.height);
     Object.assign(iframe.style, { display: 'block', width: '100%', border: '0' });
     placeholder.replaceChildren(iframe);
-    frames.push(iframe);
   };
 
-  const mountAll = (): void => document.querySelectorAll<HTMLElement>(`[${ATTRIBUTE}]`).forEach(mount);
+  /** Mounts every placeholder in `root` (an element, itself included, a document or a shadow root) and tracks its iframes. */
+  const mount = (root: ParentNode = document): void => {
+    if (root instanceof Element && root.hasAttribute(ATTRIBUTE)) mountOne(root);
+    root.querySelectorAll(`[${ATTRIBUTE}]`).forEach(mountOne);
+    root.querySelectorAll<HTMLIFrameElement>(`[${DONE}]>iframe`).forEach((f) => frames.add(f));
+  };
+  const forget = (): void => frames.forEach((f) => f.isConnected || frames.delete(f));
 
   addEventListener('message', (event: MessageEvent) => {
     if (event.origin !== base.origin) return;
-    const frame = frames.find((f) => f.contentWindow === event.source);
-    const height = frame && readEmbedSize(event.data);
-    if (frame && height) frame.style.height = `${height}px`;
+    forget();
+    const frame = [...frames].find((f) => f.contentWindow === event.source);
+    if (!frame) return;
+    const height = readEmbedSize(event.data);
+    if (height) frame.style.height = `${height}px`;
+    const progress = readProgress(event.data);
+    if (progress) {
+      const { type, ...detail } = progress;
+      dispatchEvent(new CustomEvent(type, { detail: { ...detail, iframe: frame } }));
+    }
   });
-  mountAll();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll, { once: true });
+
+  // Placeholders a CMS, live blog or single-page app adds (or marks) later, at any depth.
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') mount(r.target as Element);
+      r.addedNodes.forEach((node) => node instanceof Element && mount(node));
+    }
+    forget();
+  }).observe(document, { childList: true, subtree: true, attributeFilter: [ATTRIBUTE] });
+  window.KoreaExplainer = { mount };
+  mount();
 }
 
 const base = siteBase();

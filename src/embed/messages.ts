@@ -6,7 +6,10 @@
  * - pym.js: "pymxPYMx<childId>xPYMxheightxPYMx<px>" (sent through pym's own Child, see resize.ts);
  * - AMP:    { sentinel: "amp", type: "embed-size", height } (amp-iframe `resizable`; embed.js reads it too);
  * - Datawrapper: { "datawrapper-height": { <id>: height } }.
+ * And one for publishers' analytics: { type: "korea-explainer:step" | "korea-explainer:finish", section, step,
+ * index, total } when the reader first reaches a step of the embedded section (README: Progress events).
  */
+import { FINISH_EVENT, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
 
 /** Heights outside this range are a bug or a forgery, never a real embed. */
 export const MIN_HEIGHT = 40;
@@ -55,4 +58,24 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export function readEmbedSize(data: unknown): number | null {
   if (!isPlainObject(data) || data.sentinel !== 'amp' || data.type !== 'embed-size') return null;
   return isHeight(data.height) ? Math.ceil(data.height) : null;
+}
+
+export type ProgressType = typeof STEP_EVENT | typeof FINISH_EVENT;
+export interface ProgressMessage extends ProgressDetail {
+  type: ProgressType;
+}
+
+/** The message an embed posts to its host when the reader first reaches a step: these five keys, nothing else. */
+export const progressMessage = (type: ProgressType, { section, step, index, total }: ProgressDetail): ProgressMessage => ({ type, section, step, index, total });
+
+/** The message's keys, sorted. */
+const PROGRESS_KEYS = 'index,section,step,total,type';
+/** A progress message from an embed, or null for anything else (extra keys, odd ids, numbers out of range). */
+export function readProgress(data: unknown): ProgressMessage | null {
+  if (!isPlainObject(data) || Object.keys(data).sort().join() !== PROGRESS_KEYS) return null;
+  const { type, section, step, index, total } = data;
+  if (type !== STEP_EVENT && type !== FINISH_EVENT) return null;
+  if (typeof section !== 'string' || !SECTION_ID.test(section) || typeof step !== 'string' || !SECTION_ID.test(step)) return null;
+  if (!Number.isInteger(total) || !Number.isInteger(index) || (total as number) > 1000 || (index as number) < 1 || (index as number) > (total as number)) return null;
+  return progressMessage(type, { section, step, index: index as number, total: total as number });
 }

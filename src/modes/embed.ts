@@ -1,11 +1,14 @@
 /**
  * Embed mode: one section in an iframe. Previous/Next (and Play, only when the reader asks) → map.show(state);
- * the host page is told the exact height (src/embed/resize.ts). The page's text is prerendered HTML.
+ * the host page is told the exact height (src/embed/resize.ts) and, for its analytics, each step the reader
+ * first reaches (src/embed/messages.ts). The page's text is prerendered HTML.
  */
 import catalog from 'virtual:catalog';
+import { progressMessage, type ProgressType } from '../embed/messages.ts';
 import { startResizeMessages } from '../embed/resize.ts';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
+import { FINISH_EVENT, progressTracker, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 
 /** How long Play leaves a step up: time to read it, within bounds. */
@@ -31,6 +34,14 @@ export function startEmbed(): () => void {
   const resize = startResizeMessages(section.id);
   let index = 0;
   let timer = 0;
+  // Progress goes to the host page, as the height does (to any origin: it carries only ids and counts).
+  const progress = new EventTarget();
+  const reached = progressTracker(steps.length, progress);
+  for (const type of [STEP_EVENT, FINISH_EVENT] as ProgressType[]) {
+    progress.addEventListener(type, (e) => {
+      if (window.parent !== window) window.parent.postMessage(progressMessage(type, (e as CustomEvent<ProgressDetail>).detail), '*');
+    });
+  }
 
   const show = (i: number): void => {
     index = Math.max(0, Math.min(steps.length - 1, i));
@@ -39,6 +50,7 @@ export function startEmbed(): () => void {
     next.setAttribute('aria-disabled', String(index === steps.length - 1));
     count.textContent = `Step ${index + 1} of ${steps.length}`;
     map.show(steps[index].dataset.step!);
+    reached(section.id, steps[index].dataset.step!, index + 1);
     map.prefetch(steps.slice(index + 1).map((s) => s.dataset.step!));
   };
 

@@ -82,6 +82,19 @@ function frontValue(file: string, front: FrontMatter | null, key: string, requir
   return { value: String(node.value), line };
 }
 
+const HERE = 'https://this-site.invalid';
+/**
+ * Whether an in-site link ("/…", "#…") stays on this site as a browser reads it: "//host/…", "/\\host/…" and
+ * the like are protocol-relative links to another site. Resolved by the URL parser browsers follow.
+ */
+export function isInternal(href: string): boolean {
+  try {
+    return new URL(href, `${HERE}/page/`).origin === HERE;
+  } catch {
+    return false;
+  }
+}
+
 /** The link targets in an inline token: rewrites fact links to their source anchors, checks every id. */
 function resolveLinks(file: string, inline: Token, line: number, known: KnownIds, cites: Set<string>): void {
   for (const child of inline.children ?? []) {
@@ -109,6 +122,8 @@ function resolveLinks(file: string, inline: Token, line: number, known: KnownIds
       child.attrJoin('class', 'cite');
     } else if (!/^(https?:\/\/|#|\/)/.test(href)) {
       throw new ContentError(file, sourceLine, `link "${href}" is neither a web address nor a fact link — use https://… or one of ${factKinds.map((k) => `${k}:<id>`).join(', ')}`);
+    } else if (/^[#/]/.test(href) && !isInternal(encoded)) {
+      throw new ContentError(file, sourceLine, `link "${href}" leads to another site, not to a page of this one — write an internal link with one "/" (e.g. /slides.html) or "#", or another site's address in full (https://…)`);
     }
   }
 }

@@ -46,6 +46,17 @@ test.describe('byte budgets', () => {
     expect(before).toBeLessThan(total(sizes));
   });
 
+  test('embed.js, which every host page loads, is one classic script of ≤ 2 KB', async ({ request }) => {
+    const response = await request.get('/embed.js');
+    expect(response.ok()).toBe(true);
+    const body = await response.body();
+    expect(gzipSync(body, { level: 9 }).length, 'gzip').toBeLessThanOrEqual(2 * KB);
+    expect(body.length, 'uncompressed').toBeLessThanOrEqual(4 * KB);
+    // Classic, not a module: no import or export statements, one function that runs on load.
+    expect(body.toString('utf8')).toMatch(/^\(function\(\)\{[^]*\}\)\(\);?\s*$/);
+    expect(body.toString('utf8')).not.toMatch(/\bimport\s*[{("'*]|\bexport\s/);
+  });
+
   test('an embed page is ≤ 80 KB and loads no reveal.js', async ({ page, request, baseURL }) => {
     const sections = (await (await request.get('/sections.json')).json()) as { embed: string }[];
     for (const { embed } of [sections[0], sections[7]]) {

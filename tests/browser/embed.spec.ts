@@ -160,6 +160,141 @@ test.describe('embedded on another origin', () => {
   });
 });
 
+test.describe('embed.js on pages that change after load (CMS, live blog, single-page app)', () => {
+  test.skip(({ isMobile }) => isMobile, 'one run is enough');
+
+  test('mounts placeholders added at any time and at any depth, sizes them, and forgets the removed ones', async ({ page, baseURL }) => {
+    const consoleWatch = watchConsole(page);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`${HOST}/dynamic.html`);
+    await page.waitForLoadState('load');
+    await expect(page.locator('iframe')).toHaveCount(0);
+    // After load: a placeholder appended, one nested deep in an added subtree, one whose attribute is set later.
+    await page.evaluate(() => {
+      const feed = document.querySelector('#feed')!;
+      feed.insertAdjacentHTML('beforeend', '<div class="slot" id="a" data-korea-explainer="flurry"></div>');
+      feed.insertAdjacentHTML('beforeend', '<section class="post"><div><div><div class="slot" id="b" data-korea-explainer="panmunjom"></div></div></div></section>');
+      const later = Object.assign(document.createElement('div'), { id: 'c', className: 'slot' });
+      feed.append(later);
+      setTimeout(() => later.setAttribute('data-korea-explainer', 'lesson'), 50);
+    });
+    for (const [slot, id] of [['#a', 'flurry'], ['#b', 'panmunjom'], ['#c', 'lesson']]) {
+      const iframe = page.locator(`${slot} iframe`);
+      await expect(iframe).toHaveAttribute('src', `${baseURL}/embed/${id}/`);
+      await iframe.scrollIntoViewIfNeeded();
+      await expectFits(iframe, 1000, `${id}, added after load`);
+    }
+
+    // A placeholder that is removed: its iframe is not kept alive by embed.js (garbage-collected like any node).
+    await page.evaluate(() => document.querySelector('#feed')!.insertAdjacentHTML('beforeend', '<div class="slot" id="d" data-korea-explainer="four-party"></div>'));
+    await page.locator('#d iframe').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#d iframe')?.style.height.endsWith('px'));
+    await page.evaluate(() => {
+      const iframe = document.querySelector('#d iframe')!;
+      (window as any).removed = new WeakRef(iframe);
+      document.querySelector('#d')!.remove();
+    });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    const cdp = await page.context().newCDPSession(page);
+    await expect
+      .poll(async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return page.evaluate(() => (window as any).removed.deref() === undefined);
+      }, { message: 'the removed iframe is collected', timeout: 10_000 })
+      .toBe(true);
+
+    // A placeholder moved elsewhere in the page: its iframe reloads there and is sized again.
+    await page.evaluate(() => document.querySelector('#feed')!.prepend(document.querySelector('#b')!));
+    await page.locator('#b iframe').scrollIntoViewIfNeeded();
+    await expectFits(page.locator('#b iframe'), 1000, 'panmunjom, moved');
+    consoleWatch.expectNone();
+  });
+
+  test('KoreaExplainer.mount(root) mounts placeholders where the page cannot be watched: a shadow root', async ({ page }) => {
+    await page.setViewportSize({ width: 600, height: 900 });
+    await page.goto(`${HOST}/dynamic.html`);
+    await page.waitForFunction(() => typeof (window as any).KoreaExplainer?.mount === 'function');
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'app';
+      document.querySelector('#feed')!.append(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<div data-korea-explainer="flurry"></div>';
+      (window as any).KoreaExplainer.mount(shadow);
+    });
+    const iframe = page.locator('#app iframe'); // Playwright pierces open shadow roots
+    await expect(iframe).toHaveAttribute('src', /\/embed\/flurry\/$/);
+    await expectFits(iframe, 600, 'in a shadow root');
+  });
+});
+
+test.describe('progress events for publishers\' analytics', () => {
+  test.skip(({ isMobile }) => isMobile, 'one run is enough');
+
+  test('an embed on another origin posts each step once and the finish once, with only section, step, index and total; embed.js re-dispatches them', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.posted = [];
+      w.events = [];
+      addEventListener('message', (e) => typeof e.data?.type === 'string' && e.data.type.startsWith('korea-explainer:') && w.posted.push(e.data));
+      for (const type of ['korea-explainer:step', 'korea-explainer:finish']) {
+        addEventListener(type, (e) => {
+          const { iframe, ...rest } = (e as CustomEvent).detail;
+          w.events.push({ type, ...rest, keys: Object.keys((e as CustomEvent).detail).sort(), fromOurIframe: iframe === document.querySelector('iframe') });
+        });
+      }
+    });
+    await page.setViewportSize({ width: 600, height: 900 });
+    await page.goto(`${HOST}/embedjs.html?ids=flurry`);
+    const frame = await frameOf(page.locator('iframe'));
+    const [prev, next, map] = [frame.getByRole('button', { name: 'Previous' }), frame.getByRole('button', { name: 'Next' }), frame.locator('#map')];
+    await expect(map).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    await next.click();
+    await expect(map).toHaveAttribute('data-map-state', 'flurry-call');
+    await prev.click();
+    await expect(map).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    await next.click();
+    await next.click();
+    await expect(map).toHaveAttribute('data-map-state', 'flurry-dalian');
+    await prev.click();
+    await next.click();
+    await page.waitForTimeout(300);
+
+    const step = (n: number, state: string) => ({ section: 'flurry', step: state, index: n, total: 3 });
+    const expected = [
+      { type: 'korea-explainer:step', ...step(1, 'flurry-wang-yi') },
+      { type: 'korea-explainer:step', ...step(2, 'flurry-call') },
+      { type: 'korea-explainer:step', ...step(3, 'flurry-dalian') },
+      { type: 'korea-explainer:finish', ...step(3, 'flurry-dalian') },
+    ];
+    const posted = await page.evaluate(() => (window as any).posted);
+    expect(posted, 'postMessage to the host: once per step, then finish; these five keys only').toEqual(expected);
+    for (const m of posted) expect(Object.keys(m).sort()).toEqual(['index', 'section', 'step', 'total', 'type']);
+    const events = await page.evaluate(() => (window as any).events);
+    expect(events).toEqual(expected.map((e) => ({ ...e, keys: ['iframe', 'index', 'section', 'step', 'total'], fromOurIframe: true })));
+  });
+
+  test('embed.js ignores forged progress messages from the host\'s own window and other frames', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as any).events = 0;
+      addEventListener('korea-explainer:step', () => (window as any).events++);
+    });
+    await page.goto(`${HOST}/hostile.html`);
+    const frame = await frameOf(page.locator('#good iframe'));
+    await expect(frame.locator('#map')).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    await expect.poll(() => page.evaluate(() => (window as any).events)).toBe(1);
+    const forged = { type: 'korea-explainer:step', section: 'flurry', step: 'flurry-call', index: 2, total: 3 };
+    await page.evaluate((m) => window.postMessage(m, '*'), forged);
+    await (await frameOf(page.locator('#evil'))).evaluate((m) => window.parent.postMessage(m, '*'), forged);
+    // From the embed itself, but with an extra key or odd values: refused too.
+    await frame.evaluate((m) => {
+      for (const bad of [{ ...m, email: 'reader@example.org' }, { ...m, index: 9 }, { ...m, section: '<img src=x>' }, JSON.stringify(m)]) window.parent.postMessage(bad, '*');
+    }, forged);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).events)).toBe(1);
+  });
+});
+
 test.describe('hostile input', () => {
   test.skip(({ isMobile }) => isMobile, 'one run is enough');
 
@@ -323,6 +458,29 @@ test.describe('the embed page itself', () => {
     await context.close();
   });
 
+  test('no section is ever taller than its plain-iframe snippet and oEmbed height, at 320, 600 and 1000 px, at any step', async ({ page, request }) => {
+    test.skip(test.info().project.name !== 'desktop', 'widths are set explicitly');
+    test.setTimeout(180_000);
+    const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
+    for (const s of sections) {
+      const o = await (await request.get(s.oembed)).json();
+      expect(o.html, s.id).toContain(`height="${o.height}"`);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(s.embed);
+        await expect(page.locator('#map')).toHaveAttribute('data-map-state', /.+/);
+        await page.evaluate(() => document.fonts.ready);
+        const next = page.locator('.embed-next');
+        for (let step = 1; ; step++) {
+          const real = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+          expect(real, `${s.id} at ${width}px, step ${step}: ${real}px of content in a ${o.height}px snippet — run npm run measure-embeds`).toBeLessThanOrEqual(o.height);
+          if (!(await next.isVisible()) || (await next.getAttribute('aria-disabled')) === 'true') break;
+          await next.click();
+        }
+      }
+    }
+  });
+
   test('nothing overflows sideways from 280 to 1200 px', async ({ page, request }) => {
     const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
     for (const width of [280, 1200]) {
@@ -358,7 +516,8 @@ test.describe('"Embed this section" on the scroll page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
 
     await dialog.getByRole('radio', { name: 'Plain iframe' }).check();
-    await expect(code).toHaveValue(new RegExp(`^<iframe src="${site}/embed/flurry/" title="A week of Chinese diplomacy — an explainer" width="100%" height="\\d+" loading="lazy"`));
+    const { height } = await (await page.request.get('/embed/flurry/oembed.json')).json();
+    await expect(code).toHaveValue(new RegExp(`^<iframe src="${site}/embed/flurry/" title="A week of Chinese diplomacy — an explainer" width="100%" height="${height}" loading="lazy"`));
     await dialog.getByRole('radio', { name: 'pym.js' }).check();
     await expect(code).toHaveValue(new RegExp(`new pym\\.Parent\\("korea-explainer-flurry", "${site}/embed/flurry/"`));
     await dialog.getByRole('button', { name: 'Copy code' }).click();

@@ -1,6 +1,6 @@
 // A second origin for the embed tests: host pages that embed the site's sections the ways other
-// publications do (pym.js Parent, embed.js, a plain iframe under Datawrapper's resize listener), plus a
-// hostile page. Serves http://127.0.0.1:4174 (HOST_PORT); the embeds come from EMBED_ORIGIN (the preview).
+// publications do (pym.js Parent, embed.js, a plain iframe under Datawrapper's resize listener), a page whose
+// placeholders come and go after load, and a hostile page. Serves http://127.0.0.1:4174 (HOST_PORT); the embeds come from EMBED_ORIGIN (the preview).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -48,6 +48,8 @@ const pages = {
       ].join('\n'),
       [`${embedOrigin}/embed.js`],
     ),
+  // A page that adds and removes placeholders after load, as CMSs, live blogs and single-page apps do (the test drives it).
+  '/dynamic.html': () => page('Host: placeholders added later', '<main id="feed"><p>An article body that fills in later.</p></main>', [`${embedOrigin}/embed.js`]),
   '/evil.html': () => page('Evil frame', '<p>Sends forged height messages.</p>'),
   '/blank.html': () => page('Host: an article', '<p>Where an editor pastes the snippet.</p>'),
 };

@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardCss, cardPng, cardSvg, wrap } from '../../src/build/cards';
 import { loadRegions } from '../../src/build/load';
-import { embedHeight, embedPage, oembed, siteUrl, socialMetaHtml } from '../../src/build/embeds';
+import { embedPage } from '../../src/build/embed-page';
+import { socialMetaHtml } from '../../src/build/meta';
+import { embedHeight, MEASURED_WIDTHS, oembed, readEmbedHeights, UNMEASURED_HEIGHT } from '../../src/build/oembed';
+import { siteOrigin, siteUrl, SiteUrlError } from '../../src/build/site';
 import { loadStory } from '../../src/build/load';
-import { ampEmbedSize, datawrapperHeight, knownSection, pymChildId, readEmbedSize } from '../../src/embed/messages';
+import { ampEmbedSize, datawrapperHeight, knownSection, progressMessage, pymChildId, readEmbedSize, readProgress } from '../../src/embed/messages';
 import { snippets, type EmbedTarget } from '../../src/embed/snippets';
 import { states } from '../../src/map/states';
 
 const root = join(__dirname, '../..');
 const story = loadStory(root);
+const heights = readEmbedHeights(root);
 const ids = story.sections.map((s) => s.id);
 const TEMPLATE = '<head><!--embed:head--></head><body><!--embed:section--><!--embed:map--><footer><!--embed:credit--></footer></body>';
 
@@ -65,6 +69,36 @@ describe('the height messages', () => {
   });
 });
 
+describe('progress messages (README: Progress events)', () => {
+  const detail = { section: 'flurry', step: 'flurry-call', index: 2, total: 3 };
+
+  it('progressMessage() carries the type, section, step, index and total, and nothing else', () => {
+    expect(progressMessage('korea-explainer:step', { ...detail, extra: 'x' } as typeof detail)).toEqual({ type: 'korea-explainer:step', ...detail });
+  });
+
+  it('readProgress() reads a well-formed step or finish message', () => {
+    expect(readProgress({ type: 'korea-explainer:step', ...detail })).toEqual({ type: 'korea-explainer:step', ...detail });
+    expect(readProgress({ type: 'korea-explainer:finish', ...detail, index: 3 })).toEqual({ type: 'korea-explainer:finish', ...detail, index: 3 });
+  });
+
+  it.each([
+    ['an extra key', { type: 'korea-explainer:step', ...detail, email: 'reader@example.org' }],
+    ['a missing key', { type: 'korea-explainer:step', section: 'flurry', step: 'flurry-call', index: 2 }],
+    ['another type', { type: 'korea-explainer:start', ...detail }],
+    ['markup as section', { type: 'korea-explainer:step', ...detail, section: '<img src=x onerror=alert(1)>' }],
+    ['markup as step', { type: 'korea-explainer:step', ...detail, step: '"><script>' }],
+    ['an index past the total', { type: 'korea-explainer:step', ...detail, index: 4 }],
+    ['index 0', { type: 'korea-explainer:step', ...detail, index: 0 }],
+    ['a fractional index', { type: 'korea-explainer:step', ...detail, index: 1.5 }],
+    ['a string index', { type: 'korea-explainer:step', ...detail, index: '2' }],
+    ['a JSON string', JSON.stringify({ type: 'korea-explainer:step', ...detail })],
+    ['an object with another prototype', Object.assign(Object.create({ polluted: true }), { type: 'korea-explainer:step', ...detail })],
+    ['null', null],
+  ])('readProgress() refuses %s', (_, data) => {
+    expect(readProgress(data)).toBeNull();
+  });
+});
+
 describe('snippets', () => {
   const hostile: EmbedTarget = { id: 'flurry', title: 'A "title" </script><img src=x onerror=alert(1)> & more', embedUrl: 'https://example.org/embed/flurry/', scriptUrl: 'https://example.org/embed.js', height: 640 };
 
@@ -86,11 +120,33 @@ describe('snippets', () => {
   });
 });
 
-describe('siteUrl(base)', () => {
+describe('siteUrl(base, SITE_URL)', () => {
   it('joins SITE_URL and the base path', () => {
     expect(siteUrl('/', undefined)).toBe('http://localhost:4173/');
+    expect(siteUrl('/', '')).toBe('http://localhost:4173/');
     expect(siteUrl('/explainers/korea/', 'https://example.org')).toBe('https://example.org/explainers/korea/');
-    expect(siteUrl('/x/', 'https://example.org/ignored/path')).toBe('https://example.org/x/');
+    expect(siteUrl('/x/', 'https://example.org/')).toBe('https://example.org/x/');
+    expect(siteUrl('/', 'http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080/');
+  });
+
+  it('siteOrigin() is null without SITE_URL (the build warns that links will point at localhost)', () => {
+    expect(siteOrigin(undefined)).toBeNull();
+    expect(siteOrigin('  ')).toBeNull();
+  });
+
+  it.each([
+    ['example.org', /is not an absolute URL/],
+    ['/explainers/korea/', /is not an absolute URL/],
+    ['ftp://example.org', /uses ftp: — only http: and https:/],
+    ['javascript:alert(1)', /uses javascript:/],
+    ['https://example.org/explainers/korea/', /has a path, query or fragment/],
+    ['https://example.org/?utm=x', /has a path, query or fragment/],
+    ['https://example.org#top', /has a path, query or fragment/],
+    ['https://user:secret@example.org', /user name or password/],
+  ])('refuses the malformed SITE_URL %j with a clear error', (value, why) => {
+    expect(() => siteUrl('/', value)).toThrow(SiteUrlError);
+    expect(() => siteUrl('/', value)).toThrow(why);
+    expect(() => siteUrl('/', value)).toThrow(/set it to the public origin only, e\.g\. SITE_URL=https:\/\/example\.org/);
   });
 });
 
@@ -127,18 +183,23 @@ describe('embedPage(template, story, index, base, site)', () => {
 
 describe('oembed(story, index, site)', () => {
   it('is a rich oEmbed response with the iframe, its size, title, author and provider', () => {
-    const o = oembed(story, ids.indexOf('panmunjom'), 'https://example.org/');
+    const o = oembed(story, heights, ids.indexOf('panmunjom'), 'https://example.org/');
     expect(o).toMatchObject({ version: '1.0', type: 'rich', title: 'Three at the table, or four?', provider_name: 'A seat at the table', width: 600, thumbnail_width: 1200, thumbnail_height: 630 });
     expect(o.author_name).toBe('After Zhang Baohui, South China Morning Post, 10 May 2018');
     expect(o.html).toBe(`<iframe src="https://example.org/embed/panmunjom/" title="Three at the table, or four? — an explainer" width="100%" height="${o.height}" loading="lazy" scrolling="no" style="border:0;width:100%;max-width:100%"></iframe>`);
     expect(o.thumbnail_url).toBe('https://example.org/og/sections/panmunjom.png');
   });
 
-  it('estimates a plausible height for every section (the page sends the exact one)', () => {
+  it('gives every section the tallest of its heights measured at 320, 600 and 1000 px (data/embed-heights.json)', () => {
     for (const s of story.sections) {
-      expect(embedHeight(s), s.id).toBeGreaterThan(600);
-      expect(embedHeight(s), s.id).toBeLessThan(1400);
+      const measured = heights.sections[s.id];
+      expect(measured, `${s.id} is measured: run npm run measure-embeds`).toBeDefined();
+      const values = MEASURED_WIDTHS.map((w) => measured[String(w)]);
+      for (const v of values) expect(Number.isInteger(v) && v > 200, `${s.id}: ${v}`).toBe(true);
+      expect(embedHeight(heights, s.id)).toBe(Math.max(...values));
+      expect(oembed(story, heights, ids.indexOf(s.id), 'https://example.org/').height).toBe(Math.max(...values));
     }
+    expect(embedHeight({ sections: {} }, 'flurry'), 'an unmeasured section starts tall').toBe(UNMEASURED_HEIGHT);
   });
 });
 

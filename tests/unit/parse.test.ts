@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentErrors } from '../../src/story/errors';
-import { parseSection, parseSections, type KnownIds } from '../../src/story/parse';
+import { isInternal, parseSection, parseSections, type KnownIds } from '../../src/story/parse';
 import { contentError, thrown } from './content-error';
 
 const known: KnownIds = {
@@ -289,6 +289,21 @@ describe('parseSection on links', () => {
       );
     },
   );
+
+  it.each(['//evil.example/page', '///evil.example/page', '//evil.example'])(
+    'rejects the protocol-relative link "%s" where an internal link is expected, with its file and line',
+    (href) => {
+      const text = section(['::: step lesson', 'Words', `with [a link](${href}).`, ':::', ...notes]);
+      const e = contentError(() => parse(text));
+      expect(e.line).toBe(lineOf(text, href));
+      expect(e.problem).toMatch(/^link ".*" leads to another site, not to a page of this one — write an internal link with one "\/"/);
+    },
+  );
+
+  it('isInternal(href) accepts in-site paths and anchors, as a browser resolves them', () => {
+    for (const href of ['/', '/slides.html', '/embed/flurry/', '#sources', '/a//b', '/?q=//x']) expect(isInternal(href), href).toBe(true);
+    for (const href of ['//x.example', '/\\x.example', '\\\\x.example', '/\t/x.example', 'https://x.example/']) expect(isInternal(href), href).toBe(false);
+  });
 
   it('accepts relative and anchor links', () => {
     const s = parse(section(['::: step lesson', '[Sources](#sources) and [slides](/slides.html).', ':::', ...notes]));
