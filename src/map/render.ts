@@ -328,11 +328,9 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
       wants.push({
         key: t.key, text: t.value, font, priority: 4.5, className: 'table-label', w: t.w, anchors: [low, high, middle, ...sidesMid],
         candidates: [
-          ...[10, 24, 38].flatMap((d): Candidate[] => [
-            { at: 0, dx: 0, dy: d + m.ascent - size * 0.2, align: 'middle', slide: true },
-            { at: 1, dx: 0, dy: -d - m.descent, align: 'middle', slide: true },
-          ]),
+          ...[10, 24, 38].map((d): Candidate => ({ at: 0, dx: 0, dy: d + m.ascent - size * 0.2, align: 'middle', slide: true })),
           { at: 2, dx: 0, dy: size * 0.35, align: 'middle', slide: true },
+          ...[10, 24, 38].map((d): Candidate => ({ at: 1, dx: 0, dy: -d - m.descent, align: 'middle', slide: true })),
           ...sides.along(sidesMid.length, 6, m, size).map((c) => ({ ...c, at: c.at + 3 })),
         ],
       });

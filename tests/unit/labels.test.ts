@@ -9,7 +9,8 @@ import { frameOf } from '../../src/map/frame';
 import { decodeRegion, type RegionGeometry } from '../../src/map/geometry';
 import { crosses, layoutLabels, overlaps, textRect, type LabelWant, type Rect } from '../../src/map/labels';
 import { panelBoxes } from '../../src/map/projection';
-import { render } from '../../src/map/render';
+import { interpolateFrames } from '../../src/map/interpolate';
+import { placementsFor, render } from '../../src/map/render';
 import { MAP_SIZES } from '../../src/map/sizes';
 import type { Region } from '../../src/map/state';
 import { stateIds, states } from '../../src/map/states';
@@ -72,6 +73,39 @@ describe('the labels of the known failures at phone size (390×844)', () => {
   it('keeps the US Forces Korea label and the 1953 treaty, in some form', () => {
     expect(texts('no-pullout').some((t) => t.startsWith('Seoul'))).toBe(true);
     expect(texts('divided-alliances')).toContain('1953 treaty');
+  });
+});
+
+describe('labels during a transition', () => {
+  const ctx = { catalog, regions, width: 390, height: 844, measure };
+  const from = frameOf(states['flurry-dalian'], catalog, false);
+  const to = frameOf(states['locked-out'], catalog, false);
+  const at = interpolateFrames(from, to);
+
+  it('are laid out once per state and size, and every frame of the flight reuses that layout', () => {
+    const settled = placementsFor(to.panels[0], ctx);
+    expect(placementsFor(to.panels[0], ctx)).toBe(settled);
+    for (const t of [0.1, 0.4, 0.7, 0.95]) {
+      const moment = placementsFor(at(t).panels[0], ctx);
+      for (const [key, placement] of settled) expect(moment.get(key), `${key} at t=${t}`).toBe(placement);
+      // A label only in the state being left keeps that state's placement as it fades.
+      for (const [key, placement] of placementsFor(from.panels[0], ctx)) if (!settled.has(key)) expect(moment.get(key)).toBe(placement);
+    }
+  });
+
+  it('keep their side of a moving dot in every frame: Beijing’s label moves with Beijing', () => {
+    const offsets = [0, 0.3, 0.6, 0.9, 1].map((t) => {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
+      render(svg, at(t), ctx);
+      const dot = svg.querySelector('g.places circle.place')!;
+      const label = [...svg.querySelectorAll('text.place-label')].find((l) => l.textContent === 'Beijing')!;
+      return [Number(label.getAttribute('x')) - Number(dot.getAttribute('cx')), Number(label.getAttribute('y')) - Number(dot.getAttribute('cy')), label.getAttribute('text-anchor')];
+    });
+    for (const [dx, dy, anchor] of offsets) {
+      expect(dx).toBeCloseTo(offsets[4][0] as number, 0);
+      expect(dy).toBeCloseTo(offsets[4][1] as number, 0);
+      expect(anchor).toBe(offsets[4][2]);
+    }
   });
 });
 
