@@ -125,7 +125,10 @@ export function layoutLabels(wants: LabelWant[], obstacles: Obstacles, box: Box,
         let rect = textRect(at, w.candidates[i].align, size);
         let shift = 0;
         if (w.candidates[i].slide) {
+          // Only so far that the label still touches its anchor, and only for an anchor on the panel.
+          const anchor = w.anchors[w.candidates[i].at]!;
           shift = Math.max(0, inner.x0 - rect.x0) - Math.max(0, rect.x1 - inner.x1);
+          if (Math.abs(shift) > size.width / 2 || anchor[0] < inner.x0 || anchor[0] > inner.x1 || anchor[1] < inner.y0 || anchor[1] > inner.y1) continue;
           rect = { ...rect, x0: rect.x0 + shift, x1: rect.x1 + shift };
         }
         if (rect.x0 < inner.x0 || rect.x1 > inner.x1 || rect.y0 < inner.y0 || rect.y1 > inner.y1) continue;

@@ -205,9 +205,17 @@ const sides = {
   },
 };
 
-/** Anchors at fractions of a line (deduplicated), projected. */
-const alongLine = (projection: GeoProjection, line: Point[], at: number[]): (Point | null)[] =>
-  [...new Set(at)].map((t) => projection(partOf(line, t).pop()!) as Point | null);
+/** Anchors at fractions (deduplicated) of the part of a line that is on the panel, projected. */
+function alongLine(projection: GeoProjection, box: Box, line: Point[], at: number[]): (Point | null)[] {
+  const point = (t: number) => projection(partOf(line, t).at(-1)!) as Point | null;
+  const on = Array.from({ length: 49 }, (_, i) => i / 48).filter((t) => {
+    const q = point(t);
+    return q !== null && inside(q, box);
+  });
+  if (!on.length) return at.map(() => null);
+  const [first, last] = [on[0], on[on.length - 1]];
+  return [...new Set(at)].map((f) => point(first + (last - first) * f));
+}
 
 /** A line, projected at enough points to stand for it as an obstacle. */
 function projectedLine(projection: GeoProjection, line: Point[]): (Point | null)[] {
@@ -268,7 +276,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     if (coords.length) {
       lineObstacle(coords.filter((_, i) => i % Math.max(1, Math.floor(coords.length / 24)) === 0));
       const { font, m } = metrics('DMZ');
-      const anchors = [0.8, 0.5, 0.2].map((f) => projection(coords[Math.floor((coords.length - 1) * f)]) as Point | null);
+      const anchors = [0.8, 0.5, 0.2, 0.95, 0.05, 0.35, 0.65].map((f) => projection(coords[Math.floor((coords.length - 1) * f)]) as Point | null);
       wants.push({
         key: 'dmz', text: 'DMZ', font, priority: 9, className: 'dmz-label', w: p.dmz, anchors,
         candidates: anchors.flatMap((_, at) => [
@@ -276,6 +284,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
           { at, dx: -8, dy: -8, align: 'end' as const },
           { at, dx: 8, dy: 8 + m.ascent - size * 0.2, align: 'start' as const },
           { at, dx: -8, dy: 8 + m.ascent - size * 0.2, align: 'end' as const },
+          ...sides.along(1, 6, m, size).map((c) => ({ ...c, at })),
         ]),
       });
     }
@@ -288,7 +297,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     const a = catalog.alliances[part.alliance];
     const text = part.part === 'fading' ? `${a.label} (fading)` : a.label;
     const { font, m } = metrics(text);
-    const anchors = alongLine(projection, full, [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
+    const anchors = alongLine(projection, box, full, [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
     wants.push({
       key, text, short: part.part === 'fading' ? a.label : undefined, font, priority: 6, w: (w - 0.5) * 2,
       className: `alliance-label alliance-label-${a.countries.includes('840') ? 'us' : 'cn'}`,
@@ -356,7 +365,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
     lineObstacle(full);
     const { font, m } = metrics(arc.label);
-    const anchors = alongLine(projection, full, [arc.labelAt ?? 0.5, 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
+    const anchors = alongLine(projection, box, full, [arc.labelAt ?? 0.5, 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
     wants.push({
       key, text: arc.label, short: arc.short, font, priority: 5 + arc.order / 100, className: 'arc-label', w: (w - 0.6) / 0.4,
       anchors, candidates: sides.along(anchors.length, 4, m, size),
@@ -369,7 +378,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     const q = projection(full[full.length - 1]) as Point | null;
     if (!q || !arrow.label) continue;
     const end = inside(q, box, 30) ? q : clampToBox(q, box, 30);
-    const mid = projection(partOf(full, 0.5).pop()!) as Point | null;
+    const mid = projection(partOf(full, 0.5).at(-1)!) as Point | null;
     const align = end[0] > box.x + box.width / 2 ? 'end' : 'start';
     const { font, m } = metrics(arrow.label);
     wants.push({

@@ -19,12 +19,19 @@ export const MAP_SIZES: readonly MapSize[] = [
   covered('scroll page 390×844', 390, 844),
   { name: 'scroll page 768×1024', width: 768, height: 1024 },
   covered('scroll page 768×1024', 768, 1024),
-  // Desk: the map is the right 3/5 of the window, full height.
+  // Today's phone layout: a strip above the text (measured in Chromium), until the map gets the screen.
+  { name: 'scroll page 390×844, map strip', width: 390, height: 322 },
+  { name: 'scroll page 320×568, map strip', width: 320, height: 201 },
+  // Desk: the map is the right 3/5 of the window, full height (and as measured, above its caption).
   { name: 'scroll page 1280×800', width: 768, height: 800 },
+  { name: 'scroll page 1280×800, above the caption', width: 767, height: 752 },
   { name: 'scroll page 1920×1080', width: 1152, height: 1080 },
   // The deck: the right 56% of a 1280×720 slide; a portrait phone's 600×1200 slide has it above the words.
+  // It is drawn smaller and scaled up (deck.css --map-zoom), so the sizes it lays out in are also listed.
   { name: 'deck slide 1280×720', width: 717, height: 640 },
+  { name: 'deck slide 1280×720, drawing units', width: 576, height: 544 },
   { name: 'deck slide 600×1200', width: 600, height: 560 },
+  { name: 'deck slide 600×1200, drawing units', width: 480, height: 384 },
   // Embeds: the column minus 12px padding each side, 4:5 below 480px wide, else 4:3 (src/embed.css).
   { name: 'embed 320 wide', width: 296, height: 370 },
   { name: 'embed 600 wide', width: 576, height: 432 },
