@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontMeasure as measure } from '../../src/build/font';
 import { catalogFrom } from '../../src/map/catalog';
+import { describe as describeState } from '../../src/map/describe';
 import { frameOf } from '../../src/map/frame';
 import { decodeRegion, type RegionGeometry } from '../../src/map/geometry';
 import { crosses, layoutLabels, overlaps, textRect, type LabelWant, type Rect } from '../../src/map/labels';
@@ -143,5 +144,26 @@ describe('layoutLabels(wants, obstacles, box, measure)', () => {
     expect(textRect([0, 0], 'middle', { width: 10, ascent: 8, descent: 2 })).toEqual({ x0: -5, y0: -8, x1: 5, y1: 2 });
     expect(crosses([[0, 0], [10, 10]], { x0: 4, y0: 4, x1: 6, y1: 6 })).toBe(true);
     expect(crosses([[0, 10], [10, 10]], { x0: 4, y0: 4, x1: 6, y1: 6 })).toBe(false);
+  });
+});
+
+describe('what the layout assumes of the page', () => {
+  const css = readFileSync(join(root, 'src/styles.css'), 'utf8');
+  const weight = (selector: string) => new RegExp(`^\\${selector} \\{[^}]*font-weight: (\\d+)`, 'm').exec(css)?.[1];
+
+  it('measures labels in the weights the stylesheet draws them in (600; 800 for strong labels, titles, the year)', () => {
+    expect(weight('.label')).toBe('600');
+    for (const strong of ['.label-strong', '.panel-title', '.year-counter']) expect(weight(strong), strong).toBe('800');
+  });
+
+  it('leaves out only labels whose words the text description also gives: arcs, alliances and tables are described', () => {
+    for (const id of stateIds) {
+      const text = describeState(states[id], catalog);
+      for (const panel of states[id].panels) {
+        for (const arc of panel.arcs) expect(text, id).toContain(arc.label);
+        for (const line of panel.alliances) expect(text, id).toContain(catalog.alliances[line.id].label);
+        if (panel.table) expect(text, id).toContain(panel.table.label);
+      }
+    }
   });
 });
