@@ -138,7 +138,7 @@ const list: MapState[] = [
     panels: [
       panel(views.peninsula, {
         countries: roles([[SOUTH, 'ally-us']]),
-        places: [{ id: 'pyongyang', anchor: 'left' }, { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', short: 'Seoul · 28,500 US troops', anchor: 'below' }, { id: 'beijing', anchor: 'left' }],
+        places: [{ id: 'pyongyang', anchor: 'left' }, { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', short: 'Seoul · about 28,500 US troops', anchor: 'below' }, { id: 'beijing', anchor: 'left' }],
         alliances: [{ id: 'us-rok', style: 'firm' }],
         dmz: true,
       }),
