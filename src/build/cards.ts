@@ -3,12 +3,11 @@
  * from the same state data and the same renderer as the page (render() into a jsdom SVG), styled by the
  * page's own stylesheet, and rasterised by resvg with a font shipped in node_modules (no system fonts).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { Catalog } from '../map/catalog.ts';
 import type { RegionGeometry } from '../map/geometry.ts';
 import type { MapState, Region } from '../map/state.ts';
+import { FONT, fontFiles, fontMeasure } from './font.ts';
 import { escape } from './html.ts';
 import { stateSvg, withoutMedia } from './svg.ts';
 
@@ -20,9 +19,6 @@ const PAD = 56;
 /** The map is drawn this much smaller and scaled up, so its labels read at card size. */
 const MAP_SCALE = 1.5;
 
-const fontDir = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/source-sans-3/package.json'));
-const FONT = 'Source Sans 3';
-const fontFiles = ['400Regular', '600SemiBold', '700Bold', '800ExtraBold'].map((w) => join(fontDir, w, `SourceSans3_${w}.ttf`));
 
 export interface Card {
   kicker: string;
@@ -50,28 +46,16 @@ export function cardCss(css: string): string {
 const resolveVars = (text: string, vars: Map<string, string>): string =>
   text.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => vars.get(name) ?? whole);
 
-/** Width of a line of the card's bold title type, in em: Source Sans 3 Bold's advances, roughly. */
-function emWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    if (/[iljIt.,:;'’!|()\s]/.test(ch)) w += 0.27;
-    else if (/[frJ-]/.test(ch)) w += 0.37;
-    else if (/[mwMW—]/.test(ch)) w += 0.82;
-    else if (/[A-Z]/.test(ch)) w += 0.6;
-    else w += 0.52;
-  }
-  return w;
-}
-
-/** Greedy line breaking to `width` px at `size` px; null if it needs more than `maxLines`. */
-export function wrap(text: string, size: number, width: number, maxLines: number): string[] | null {
+/** Greedy line breaking to `width` px at `size` px in the card font's `weight`; null if it needs more than `maxLines`. */
+export function wrap(text: string, size: number, width: number, maxLines: number, weight = 800): string[] | null {
+  const fits = (line: string) => fontMeasure(line, { size, weight }).width <= width;
   const lines: string[] = [];
   for (const word of text.split(/\s+/)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && emWidth(`${last} ${word}`) * size <= width) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  return lines.length <= maxLines && lines.every((l) => emWidth(l) * size <= width) ? lines : null;
+  return lines.length <= maxLines && lines.every(fits) ? lines : null;
 }
 
 /** The largest title size (64 → 36 px) at which the title fits the text column in four lines. */
@@ -98,7 +82,7 @@ export function cardSvg(card: Card, catalog: Catalog, regions: Record<Region, Re
   const lineHeight = Math.round(size * 1.12);
   const titleTop = 150 + size;
   const title = lines.map((l, i) => `<tspan x="${PAD}" y="${titleTop + i * lineHeight}">${escape(l)}</tspan>`).join('');
-  const credit = wrap(card.credit, 21, TEXT_WIDTH - 2 * PAD, 3) ?? [card.credit];
+  const credit = wrap(card.credit, 21, TEXT_WIDTH - 2 * PAD, 3, 400) ?? [card.credit];
   const footer = [...credit, card.site]
     .reverse()
     .map((l, i) => `<text x="${PAD}" y="${CARD_HEIGHT - PAD - i * 30 - (i ? 6 : 0)}" class="${i ? 'card-foot' : 'card-site'}">${escape(l)}</text>`)

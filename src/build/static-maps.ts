@@ -9,6 +9,7 @@ import type { RegionGeometry } from '../map/geometry.ts';
 import { states } from '../map/states.ts';
 import type { MapState, Region } from '../map/state.ts';
 import type { Section } from '../story/types.ts';
+import { FONT } from './font.ts';
 import { escape } from './html.ts';
 import { stateSvg, SVG_NS, withoutMedia } from './svg.ts';
 
@@ -47,7 +48,8 @@ export function staticMapSvg(state: MapState, catalog: Catalog, regions: Record<
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = `${state.caption}. ${state.description}`;
     const style = document.createElementNS(SVG_NS, 'style');
-    style.textContent = svgCss(pageCss);
+    // Its labels were laid out with this font's widths: asked for first, the reader's own font after it.
+    style.textContent = `${svgCss(pageCss)}.label{font-family:'${FONT}',var(--font);}`;
     svg.prepend(title, style);
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`;

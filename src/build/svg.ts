@@ -4,13 +4,14 @@ import type { Catalog } from '../map/catalog.ts';
 import { frameOf } from '../map/frame.ts';
 import type { RegionGeometry } from '../map/geometry.ts';
 import { render } from '../map/render.ts';
+import { fontMeasure } from './font.ts';
 import type { MapState, Region } from '../map/state.ts';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * Draws `state` at `width` × `height` (drawing units), lets `finish` add attributes or children, and
- * returns the <svg> markup.
+ * Draws `state` at `width` × `height` (drawing units), its labels laid out with Source Sans 3's widths, lets
+ * `finish` add attributes or children, and returns the <svg> markup.
  */
 export function stateSvg(
   state: MapState,
@@ -24,7 +25,7 @@ export function stateSvg(
   const document = window.document as unknown as Document;
   const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   document.body.append(svg);
-  render(svg, frameOf(state, catalog, width >= height), { catalog, regions, width, height });
+  render(svg, frameOf(state, catalog, width >= height), { catalog, regions, width, height, measure: fontMeasure });
   finish(svg, document);
   const markup = new window.XMLSerializer().serializeToString(svg as unknown as Node);
   window.close();

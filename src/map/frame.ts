@@ -46,6 +46,11 @@ export interface FramePanel {
   /** NATO's year counter (the latest accession shown), or null where NATO is not drawn. */
   year: Item<number>[];
   titles: Item<string>[];
+  /**
+   * A moment of a transition: the two settled panels it runs between. Labels keep the placement they
+   * have there (laid out once per state and size), so they do not hop during a flight.
+   */
+  ends?: readonly [FramePanel, FramePanel];
 }
 
 export interface Frame {

@@ -100,11 +100,12 @@ function panelPair(a: FramePanel, b: FramePanel): (t: number) => FramePanel {
             ? [{ ...yearB, w: entering(t) }]
             : [],
     titles: titles(t),
+    ends: [a, b],
     };
   }
 }
 
-const fade = (p: FramePanel, w: (t: number) => number) => (t: number): FramePanel => ({ ...p, w: p.w * w(t) });
+const fade = (p: FramePanel, w: (t: number) => number) => (t: number): FramePanel => ({ ...p, w: p.w * w(t), ends: [p, p] });
 
 /** Panels pair up by key (region); a panel with no partner fades out or in. */
 export function interpolateFrames(a: Frame, b: Frame): (t: number) => Frame {

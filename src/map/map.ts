@@ -8,6 +8,7 @@ import { describe } from './describe.ts';
 import { frameOf, type Frame } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
+import { canvasMeasure, type Measure } from './measure.ts';
 import { render } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -68,6 +69,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
   let request = 0;
   let dead = false;
+  // Created at the first draw, once the stylesheet has given the labels their font.
+  let measure: Measure | null = null;
 
   const wide = (): boolean => size.width >= size.height;
   // Frames are pure data: built once per state and layout, then shared (scroll events ask for them often).
@@ -116,7 +119,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     if (size.width === 0 || size.height === 0) return false;
     displayed = f;
     const start = onDraw ? performance.now() : 0;
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height });
+    measure ??= canvasMeasure(svg);
+    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure });
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;

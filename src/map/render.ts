@@ -3,13 +3,15 @@
  * transition between two). The same arguments always give the same picture. The base map (land,
  * borders, fills) is recomputed only when its inputs change, which keeps camera-still transitions cheap.
  */
-import { geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
+import { geoInterpolate, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
 import type { Catalog } from './catalog.ts';
-import type { Frame, FramePanel, Item } from './frame.ts';
+import type { Frame, FramePanel, Item, LinePart } from './frame.ts';
 import type { CountryFeature, RegionGeometry } from './geometry.ts';
-import { clampToBox, edgePoint, inside, labelPoint, partOf, rhumb, toward, type Point } from './lines.ts';
+import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, type Obstacles, type Placement } from './labels.ts';
+import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
+import type { Measure, TextSize } from './measure.ts';
 import { projectionFor, type Box } from './projection.ts';
-import type { PlaceMark, Region } from './state.ts';
+import type { Arrow, PlaceMark, Region } from './state.ts';
 
 export interface RenderContext {
   catalog: Catalog;
@@ -17,6 +19,8 @@ export interface RenderContext {
   regions: Partial<Record<Region, RegionGeometry>>;
   width: number;
   height: number;
+  /** Measures label text in the font it is drawn in (src/map/measure.ts; src/build/font.ts at build time). */
+  measure: Measure;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -42,41 +46,8 @@ const lonLat = (catalog: Catalog, id: string): Point => [catalog.places[id].lon,
 const opacity = (w: number): number => Math.round(Math.min(1, Math.max(0, w)) * 100) / 100;
 const visible = <T>(list: Item<T>[]): Item<T>[] => list.filter((i) => i.w > 0.005);
 
-type Anchor = 'start' | 'middle' | 'end';
-
 /** Type size for a panel: smaller on a phone-sized map. */
 const fontSize = (box: Box): number => (Math.min(box.width, box.height * 1.6) < 560 ? 11 : 13);
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-const overlaps = (a: Rect, b: Rect): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-
-/**
- * A text label kept inside its panel: its width is estimated from its length (no layout is read,
- * so rendering stays a pure function), and it is nudged in from any edge it would cross. Given the
- * labels already placed (`taken`), it steps up or down a line to avoid covering one, and joins them.
- */
-function label(g: Element, box: Box, x: number, y: number, anchor: Anchor, text: string, className: string, w = 1, size = fontSize(box), taken?: Rect[]): void {
-  const width = text.length * size * 0.6;
-  const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
-  const shift = Math.max(0, box.x + 4 - left) - Math.max(0, left + width - (box.x + box.width - 4));
-  const inBox = (top: number) => Math.min(Math.max(top, box.y + size + 2), box.y + box.height - 4);
-  const rect = (top: number): Rect => ({ x0: left + shift, y0: top - size * 0.85, x1: left + shift + width, y1: top + size * 0.25 });
-  let top = inBox(y);
-  if (taken) {
-    const line = size + 3;
-    const free = [0, -1, 1, -2, 2].map((k) => inBox(y + k * line)).find((t) => !taken.some((r) => overlaps(r, rect(t))));
-    if (free !== undefined) top = free;
-    taken.push(rect(top));
-  }
-  const attrs: Attrs = { x: x + shift, y: top, 'text-anchor': anchor, 'font-size': size, class: `label ${className}` };
-  if (w < 1) attrs.opacity = opacity(w);
-  el(g, 'text', attrs, text);
-}
 
 function defs(svg: SVGSVGElement): void {
   if (svg.querySelector('defs')) return;
@@ -141,33 +112,336 @@ function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: R
   base.appendChild(borders); // borders above the fills
 }
 
-interface PlaceLabel {
-  x: number;
-  y: number;
-  anchor: Anchor;
-  text: string;
-  size: number;
-}
+const dotRadius = (mark: PlaceMark): number => (mark.emphasis ? 5.5 : 3.5);
 
-/** Where a place's label goes (beside its dot, flipped away from the panel's edges). */
-function placeLabel([x, y]: Point, mark: PlaceMark, name: string, box: Box): PlaceLabel | null {
-  const text = mark.label ?? name;
-  if (!text) return null;
-  let side = mark.anchor ?? 'right';
-  if (side === 'right' && x > box.x + box.width * 0.72) side = 'left';
-  if (side === 'left' && x < box.x + box.width * 0.28) side = 'right';
-  const gap = (mark.emphasis ? 5.5 : 3.5) + 5;
-  const size = fontSize(box) + (mark.emphasis ? 1 : 0);
-  const [lx, ly, anchor] = ({ right: [x + gap, y + size * 0.35, 'start'], left: [x - gap, y + size * 0.35, 'end'], above: [x, y - gap - 2, 'middle'], below: [x, y + gap + size * 0.8, 'middle'] } as const)[side];
-  return { x: lx, y: ly, anchor, text, size };
-}
-
-function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, text: PlaceLabel | null, box: Box, w: number): void {
-  const r = mark.emphasis ? 5.5 : 3.5;
+function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, w: number): void {
+  const r = dotRadius(mark);
   const o: Attrs = w < 1 ? { opacity: opacity(w) } : {};
   el(g, 'circle', { cx: x, cy: y, r, class: mark.emphasis ? 'place place-emphasis' : 'place', ...o });
   if (mark.emphasis) el(g, 'circle', { cx: x, cy: y, r: r + 5, class: 'place-ring', ...o });
-  if (text) label(g, box, text.x, text.y, text.anchor, text.text, `place-label${mark.emphasis ? ' label-strong' : ''}`, w, text.size);
+}
+
+/** The marked places that are on the panel, projected. */
+function placesOnPanel(p: FramePanel, projection: GeoProjection, box: Box, catalog: Catalog) {
+  return visible(p.places).flatMap(({ key, value: mark, w }) => {
+    const q = projection(lonLat(catalog, mark.id)) as Point | null;
+    return q && inside(q, box) ? [{ key, mark, w, q }] : [];
+  });
+}
+
+/** The alliance line as drawn in full: from the Korean end towards the ally (out of the panel if the ally is off it). */
+function allianceLine(part: LinePart, projection: GeoProjection, box: Box, catalog: Catalog): Point[] {
+  const [from, to] = catalog.alliances[part.alliance].between.map((id) => lonLat(catalog, id));
+  return part.part === 'reach' ? [to, lonLat(catalog, part.reach!)] : toward(projection, box, to, from);
+}
+
+function arrowLine(arrow: Arrow, catalog: Catalog): Point[] {
+  const a = lonLat(catalog, arrow.from);
+  const b = lonLat(catalog, arrow.to);
+  return arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : rhumb(a, b, 1.2, 13);
+}
+
+/** The talks table's corners in the panel: off-map parties sit on its edge; an arriving corner grows out of the edge between its neighbours. */
+function tableCorners(p: FramePanel, projection: GeoProjection, box: Box, catalog: Catalog) {
+  const corners = visible(p.table.corners);
+  if (corners.length < 2) return null;
+  const own = corners.map(({ value: id }) => {
+    const q = projection(lonLat(catalog, id)) as Point;
+    const off = !inside(q, box, 28);
+    return { id, off, p: off ? edgePoint(projection, box, p.camera.center, lonLat(catalog, id), 28) : q };
+  });
+  const pts = own.map((c, i) => {
+    const w = corners[i].w;
+    if (w >= 1) return c.p;
+    const prev = own[(i - 1 + own.length) % own.length].p;
+    const next = own[(i + 1) % own.length].p;
+    const mid: Point = [(prev[0] + next[0]) / 2, (prev[1] + next[1]) / 2];
+    return [mid[0] + (c.p[0] - mid[0]) * w, mid[1] + (c.p[1] - mid[1]) * w] as Point;
+  });
+  return { corners, own, pts };
+}
+
+function ringShape(ring: { around: string[] }, w: number, projection: GeoProjection, box: Box, catalog: Catalog) {
+  const pts = ring.around.map((id) => projection(lonLat(catalog, id)) as Point);
+  const cx = pts.reduce((s, q) => s + q[0], 0) / pts.length;
+  const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
+  const r = (Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08) * (0.85 + 0.15 * w);
+  return { cx, cy, r };
+}
+
+/** A label the overlay asks for, with how it is drawn. */
+interface Wanted extends LabelWant {
+  className: string;
+  w: number;
+}
+
+/** Label weights, as the stylesheet sets them (.label 600; .label-strong, .panel-title, .year-counter 800). */
+const REGULAR = 600;
+const STRONG = 800;
+
+/** Where a label hangs around its anchors, by kind. */
+const sides = {
+  /** Beside a dot of radius r: the state's preferred side first, then the others, then the diagonals. */
+  dot(r: number, first: PlaceMark['anchor'], m: TextSize, size: number): Candidate[] {
+    const gap = r + 5;
+    const all: Record<NonNullable<PlaceMark['anchor']>, Candidate> = {
+      right: { at: 0, dx: gap, dy: size * 0.35, align: 'start' },
+      left: { at: 0, dx: -gap, dy: size * 0.35, align: 'end' },
+      above: { at: 0, dx: 0, dy: -gap - m.descent + 2, align: 'middle' },
+      below: { at: 0, dx: 0, dy: gap + m.ascent - size * 0.25, align: 'middle' },
+    };
+    const order = [first ?? 'right', 'right', 'left', 'above', 'below'] as const;
+    const diagonal = (sx: number, sy: number): Candidate => ({ at: 0, dx: sx * (r + 2), dy: sy < 0 ? -r - m.descent : r + m.ascent - size * 0.2, align: sx > 0 ? 'start' : 'end' });
+    return [...new Set(order)].map((s) => all[s]).concat([diagonal(1, -1), diagonal(1, 1), diagonal(-1, -1), diagonal(-1, 1)]);
+  },
+  /** Along a line or around an area: above, below, right and left of each anchor in turn, sliding in from the edges. */
+  along(count: number, offset: number, m: TextSize, size: number): Candidate[] {
+    return Array.from({ length: count }, (_, at) => [
+      { at, dx: 0, dy: -offset - m.descent, align: 'middle' as const, slide: true },
+      { at, dx: 0, dy: offset + m.ascent - size * 0.2, align: 'middle' as const, slide: true },
+      { at, dx: offset + 2, dy: size * 0.35, align: 'start' as const, slide: true },
+      { at, dx: -offset - 2, dy: size * 0.35, align: 'end' as const, slide: true },
+    ]).flat();
+  },
+};
+
+/** Anchors at fractions (deduplicated) of the part of a line that is on the panel, projected. */
+function alongLine(projection: GeoProjection, box: Box, line: Point[], at: number[]): (Point | null)[] {
+  const point = (t: number) => projection(partOf(line, t).at(-1)!) as Point | null;
+  const on = Array.from({ length: 49 }, (_, i) => i / 48).filter((t) => {
+    const q = point(t);
+    return q !== null && inside(q, box);
+  });
+  if (!on.length) return at.map(() => null);
+  const [first, last] = [on[0], on[on.length - 1]];
+  return [...new Set(at)].map((f) => point(first + (last - first) * f));
+}
+
+/** A line, projected at enough points to stand for it as an obstacle. */
+function projectedLine(projection: GeoProjection, line: Point[]): (Point | null)[] {
+  const points = line.length === 2 ? Array.from({ length: 13 }, (_, i) => geoInterpolate(line[0], line[1])(i / 12) as Point) : line;
+  return points.map((c) => projection(c) as Point | null);
+}
+
+/**
+ * Everything in a panel that wants a label, with its anchors projected for this frame, and the marks
+ * labels must keep off. Pure: the same panel, projection and box give the same wants.
+ */
+function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: RenderContext): { wants: Wanted[]; obstacles: Obstacles } {
+  const { catalog, measure } = ctx;
+  const size = fontSize(box);
+  const wants: Wanted[] = [];
+  const obstacles: Obstacles = { rects: [], segments: [] };
+  const geo = ctx.regions[p.regions[p.regions.length - 1]];
+  const dot = ([x, y]: Point, r: number) => obstacles.rects.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+  const lineObstacle = (line: Point[]) => obstacles.segments.push(...segmentsOf(projectedLine(projection, line)));
+  const metrics = (text: string, weight = REGULAR, px = size) => ({ font: { size: px, weight }, m: measure(text, { size: px, weight }) });
+
+  for (const t of visible(p.titles)) {
+    const { font, m } = metrics(t.value, STRONG, size + 1);
+    const [left, right, top, bottom] = [box.x + 12, box.x + box.width - 12, box.y + 10, box.y + box.height - 10];
+    wants.push({
+      key: t.key, text: t.value, font, priority: 0, className: 'panel-title', w: t.w,
+      anchors: [[left, top], [right, top], [left, bottom]],
+      candidates: [{ at: 0, dx: 0, dy: m.ascent, align: 'start' }, { at: 1, dx: 0, dy: m.ascent, align: 'end' }, { at: 2, dx: 0, dy: -m.descent, align: 'start' }],
+    });
+  }
+  for (const y of visible(p.year)) {
+    const text = String(Math.round(y.value));
+    const { font, m } = metrics(text, STRONG, Math.round(size * 2.6));
+    const [left, right, top, bottom] = [box.x + 12, box.x + box.width - 12, box.y + 10, box.y + box.height - 8];
+    wants.push({
+      key: y.key, text, font, priority: 1, className: 'year-counter', w: y.w,
+      anchors: [[left, bottom], [right, bottom], [right, top]],
+      candidates: [{ at: 0, dx: 0, dy: -m.descent, align: 'start' }, { at: 1, dx: 0, dy: -m.descent, align: 'end' }, { at: 2, dx: 0, dy: m.ascent, align: 'end' }],
+    });
+  }
+
+  for (const { key, mark, w, q } of placesOnPanel(p, projection, box, catalog)) {
+    const r = dotRadius(mark);
+    dot(q, mark.emphasis ? r + 5 : r + 1);
+    const text = mark.label ?? catalog.places[mark.id].name;
+    if (!text) continue;
+    const { font, m } = metrics(text, mark.emphasis ? STRONG : REGULAR, size + (mark.emphasis ? 1 : 0));
+    wants.push({
+      key, text, short: mark.short, font, priority: mark.emphasis ? 2 : 3, w,
+      className: `place-label${mark.emphasis ? ' label-strong' : ''}`,
+      anchors: [q],
+      candidates: sides.dot(mark.emphasis ? r + 5 : r, mark.anchor, m, font.size),
+    });
+  }
+
+  if (p.dmz > 0.005 && geo) {
+    const coords = geo.dmz.coordinates.flat() as Point[];
+    if (coords.length) {
+      lineObstacle(coords.filter((_, i) => i % Math.max(1, Math.floor(coords.length / 24)) === 0));
+      const { font, m } = metrics('DMZ');
+      const anchors = [0.8, 0.5, 0.2, 0.95, 0.05, 0.35, 0.65].map((f) => projection(coords[Math.floor((coords.length - 1) * f)]) as Point | null);
+      wants.push({
+        key: 'dmz', text: 'DMZ', font, priority: 9, className: 'dmz-label', w: p.dmz, anchors,
+        candidates: anchors.flatMap((_, at) => [
+          { at, dx: 8, dy: -8, align: 'start' as const },
+          { at, dx: -8, dy: -8, align: 'end' as const },
+          { at, dx: 8, dy: 8 + m.ascent - size * 0.2, align: 'start' as const },
+          { at, dx: -8, dy: 8 + m.ascent - size * 0.2, align: 'end' as const },
+          ...sides.along(1, 6, m, size).map((c) => ({ ...c, at })),
+        ]),
+      });
+    }
+  }
+
+  for (const { key, value: part, w } of visible(p.lines)) {
+    const full = allianceLine(part, projection, box, catalog);
+    lineObstacle(full);
+    if (part.part === 'reach') continue;
+    const a = catalog.alliances[part.alliance];
+    const text = part.part === 'fading' ? `${a.label} (fading)` : a.label;
+    const { font, m } = metrics(text);
+    const anchors = alongLine(projection, box, full, [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
+    wants.push({
+      key, text, short: part.part === 'fading' ? a.label : undefined, font, priority: 6, w: (w - 0.5) * 2,
+      className: `alliance-label alliance-label-${a.countries.includes('840') ? 'us' : 'cn'}`,
+      anchors, candidates: sides.along(anchors.length, 4, m, size),
+    });
+  }
+
+  const table = tableCorners(p, projection, box, catalog);
+  if (table) {
+    const { corners, own, pts } = table;
+    obstacles.segments.push(...segmentsOf([...pts, pts[0]]));
+    own.forEach((c, i) => {
+      if (!c.off) return;
+      dot(pts[i], 5);
+      const name = catalog.places[c.id].name.split(',')[0];
+      const text = `${name} (off map)`;
+      const { font, m } = metrics(text);
+      const align = pts[i][0] > box.x + box.width / 2 ? 'end' : 'start';
+      const dx = align === 'end' ? -4 : 4;
+      wants.push({
+        key: corners[i].key, text, short: name, font, priority: 4, className: 'place-label', w: corners[i].w, anchors: [pts[i]],
+        candidates: [
+          { at: 0, dx, dy: -7 - m.descent, align, slide: true },
+          { at: 0, dx, dy: 7 + m.ascent - size * 0.2, align, slide: true },
+          { at: 0, dx: 0, dy: -7 - m.descent, align: 'middle', slide: true },
+          { at: 0, dx: 0, dy: 7 + m.ascent - size * 0.2, align: 'middle', slide: true },
+        ],
+      });
+    });
+    const low = pts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const high = pts.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const middle: Point = [pts.reduce((s, q) => s + q[0], 0) / pts.length, pts.reduce((s, q) => s + q[1], 0) / pts.length];
+    // Under the table, over it, in it, then beside the middle of any of its sides.
+    const sidesMid = pts.map((q, i) => [(q[0] + pts[(i + 1) % pts.length][0]) / 2, (q[1] + pts[(i + 1) % pts.length][1]) / 2] as Point);
+    for (const t of visible(p.table.labels)) {
+      const { font, m } = metrics(t.value);
+      wants.push({
+        key: t.key, text: t.value, font, priority: 4.5, className: 'table-label', w: t.w, anchors: [low, high, middle, ...sidesMid],
+        candidates: [
+          ...[10, 24, 38].map((d): Candidate => ({ at: 0, dx: 0, dy: d + m.ascent - size * 0.2, align: 'middle', slide: true })),
+          { at: 2, dx: 0, dy: size * 0.35, align: 'middle', slide: true },
+          ...[10, 24, 38].map((d): Candidate => ({ at: 1, dx: 0, dy: -d - m.descent, align: 'middle', slide: true })),
+          ...sides.along(sidesMid.length, 6, m, size).map((c) => ({ ...c, at: c.at + 3 })),
+        ],
+      });
+    }
+  }
+
+  for (const { key, value: ring, w } of visible(p.rings)) {
+    const { cx, cy, r } = ringShape(ring, w, projection, box, catalog);
+    obstacles.segments.push(...segmentsOf(Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 12) * Math.PI), cy + r * Math.sin((i / 12) * Math.PI)] as Point)));
+    const { font, m } = metrics(ring.label);
+    wants.push({
+      key, text: ring.label, font, priority: 8, className: 'ring-label', w, anchors: [[cx, cy + r], [cx, cy - r]],
+      candidates: [
+        { at: 0, dx: 0, dy: 6 + m.ascent - size * 0.2, align: 'middle', slide: true },
+        { at: 1, dx: 0, dy: -6 - m.descent, align: 'middle', slide: true },
+        { at: 0, dx: 0, dy: -6 - m.descent, align: 'middle', slide: true },
+        { at: 1, dx: 0, dy: 6 + m.ascent - size * 0.2, align: 'middle', slide: true },
+      ],
+    });
+  }
+
+  for (const { key, value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
+    const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
+    lineObstacle(full);
+    const { font, m } = metrics(arc.label);
+    const anchors = alongLine(projection, box, full, [arc.labelAt ?? 0.5, 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
+    wants.push({
+      key, text: arc.label, short: arc.short, font, priority: 5 + arc.order / 100, className: 'arc-label', w: (w - 0.6) / 0.4,
+      anchors, candidates: sides.along(anchors.length, 4, m, size),
+    });
+  }
+
+  for (const { key, value: arrow, w } of visible(p.arrows)) {
+    const full = arrowLine(arrow, catalog);
+    lineObstacle(full);
+    const q = projection(full[full.length - 1]) as Point | null;
+    if (!q || !arrow.label) continue;
+    const end = inside(q, box, 30) ? q : clampToBox(q, box, 30);
+    const mid = projection(partOf(full, 0.5).at(-1)!) as Point | null;
+    const align = end[0] > box.x + box.width / 2 ? 'end' : 'start';
+    const { font, m } = metrics(arrow.label);
+    wants.push({
+      key, text: arrow.label, short: arrow.short, font, priority: 7, className: 'arrow-label', w: (w - 0.5) * 2, anchors: [end, mid],
+      candidates: [
+        { at: 0, dx: 0, dy: 6 + m.ascent - size * 0.2, align, slide: true },
+        { at: 0, dx: 0, dy: -6 - m.descent, align, slide: true },
+        { at: 0, dx: 0, dy: 6 + m.ascent - size * 0.2, align: 'middle', slide: true },
+        { at: 0, dx: 0, dy: -6 - m.descent, align: 'middle', slide: true },
+        ...sides.along(1, 4, m, size).map((c) => ({ ...c, at: 1 })),
+      ],
+    });
+  }
+  return { wants, obstacles };
+}
+
+/** Placements by label key, per measurer, panel and map size: laid out once, reused by every frame. */
+const layouts = new WeakMap<Measure, WeakMap<FramePanel, Map<string, Map<string, Placement>>>>();
+
+const pixelBox = (p: FramePanel, ctx: RenderContext): Box => ({ x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height });
+
+/**
+ * A settled panel's label layout; a transition's panel takes its labels' placements from the panels it
+ * runs between (the destination's where a label is in both), so a label keeps its side during a flight.
+ */
+export function placementsFor(p: FramePanel, ctx: RenderContext): Map<string, Placement> {
+  let byPanel = layouts.get(ctx.measure);
+  if (!byPanel) layouts.set(ctx.measure, (byPanel = new WeakMap()));
+  let bySize = byPanel.get(p);
+  if (!bySize) byPanel.set(p, (bySize = new Map()));
+  const size = `${ctx.width}x${ctx.height}`;
+  let placed = bySize.get(size);
+  if (!placed) {
+    if (p.ends) {
+      placed = new Map([...placementsFor(p.ends[0], ctx), ...placementsFor(p.ends[1], ctx)]);
+    } else {
+      const box = pixelBox(p, ctx);
+      const { wants, obstacles } = overlayLabels(p, projectionFor({ center: p.camera.center, span: p.camera.span }, box), box, ctx);
+      placed = layoutLabels(wants, obstacles, box, ctx.measure);
+    }
+    bySize.set(size, placed);
+  }
+  return placed;
+}
+
+/** Every label a settled panel wants, with its placement, or none where it was left out. */
+export function panelLabels(p: FramePanel, box: Box, ctx: RenderContext): { want: LabelWant; placement: Placement | undefined }[] {
+  const placed = placementsFor(p, ctx);
+  const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+  return overlayLabels(p, projection, box, ctx).wants.map((want) => ({ want, placement: placed.get(want.key) }));
+}
+
+/** Labels last, above every shape, each where the layout put it relative to its anchor in this frame. */
+function drawLabels(g: Element, wants: Wanted[], placed: Map<string, Placement>): void {
+  const labels = el(g, 'g', { class: 'labels' });
+  for (const want of wants) {
+    const at = placed.get(want.key);
+    const point = at && baseline(want, at.candidate);
+    if (!at || !point || want.w <= 0.005) continue;
+    const attrs: Attrs = { x: point[0] + at.shift, y: point[1], 'text-anchor': want.candidates[at.candidate].align, 'font-size': want.font.size, class: `label ${want.className}` };
+    if (want.w < 1) attrs.opacity = opacity(want.w);
+    el(labels, 'text', attrs, at.text === want.short && want.short !== want.text ? want.short : want.text);
+  }
 }
 
 function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, path: GeoPath, box: Box, ctx: RenderContext): void {
@@ -176,76 +450,32 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
   top.replaceChildren();
   const geo = ctx.regions[p.regions[p.regions.length - 1]];
   const line = (coordinates: Point[]) => path({ type: 'LineString', coordinates }) ?? '';
-  // Place names come first: other labels step aside for them, and for each other.
-  const marks = visible(p.places).flatMap(({ value: mark, w }) => {
-    const q = projection(lonLat(catalog, mark.id)) as Point | null;
-    return q && inside(q, box) ? [{ mark, w, q, text: placeLabel(q, mark, catalog.places[mark.id].name, box) }] : [];
-  });
-  const taken: Rect[] = marks.flatMap(({ q, text }) => {
-    const dot = { x0: q[0] - 6, y0: q[1] - 6, x1: q[0] + 6, y1: q[1] + 6 };
-    if (!text) return [dot];
-    const width = text.text.length * text.size * 0.6;
-    const left = text.anchor === 'start' ? text.x : text.anchor === 'end' ? text.x - width : text.x - width / 2;
-    return [dot, { x0: left, y0: text.y - text.size * 0.85, x1: left + width, y1: text.y + text.size * 0.25 }];
-  });
 
-  if (p.dmz > 0.005 && geo) {
-    el(top, 'path', { d: path(geo.dmz) ?? '', class: 'dmz', opacity: opacity(p.dmz) });
-    const coords = geo.dmz.coordinates.flat();
-    const at = coords.length ? (projection(coords[Math.floor(coords.length * 0.8)] as Point) as Point | null) : null;
-    if (at) label(top, box, at[0] + 8, at[1] - 8, 'start', 'DMZ', 'dmz-label', p.dmz, undefined, taken);
-  }
+  if (p.dmz > 0.005 && geo) el(top, 'path', { d: path(geo.dmz) ?? '', class: 'dmz', opacity: opacity(p.dmz) });
 
   for (const { value: part, w } of visible(p.lines)) {
     const a = catalog.alliances[part.alliance];
-    const [from, to] = a.between.map((id) => lonLat(catalog, id));
     const side = a.countries.includes('840') ? 'us' : 'cn';
     // Drawn from the Korean end towards the ally, and drawn on as it enters.
-    const full = part.part === 'reach' ? [to, lonLat(catalog, part.reach!)] : toward(projection, box, to, from);
+    const full = allianceLine(part, projection, box, catalog);
     const style = part.part === 'fading' ? 'fading' : part.part === 'reach' ? 'spanning' : 'firm';
     el(top, 'path', { d: line(partOf(full, w)), class: `alliance alliance-${side} style-${style}`, 'data-alliance': part.alliance, opacity: opacity(Math.min(1, w * 2)) });
-    if (part.part !== 'reach') {
-      const at = labelPoint(projection, box, full);
-      if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2, undefined, taken);
-    }
   }
 
-  const corners = visible(p.table.corners);
-  if (corners.length >= 2) {
-    const own = corners.map(({ value: id }) => {
-      const q = projection(lonLat(catalog, id)) as Point;
-      const off = !inside(q, box, 28);
-      return { id, off, p: off ? edgePoint(projection, box, p.camera.center, lonLat(catalog, id), 28) : q };
-    });
-    // A corner that is arriving grows out of the edge between its neighbours: the table widens.
-    const pts = own.map((c, i) => {
-      const w = corners[i].w;
-      if (w >= 1) return c.p;
-      const prev = own[(i - 1 + own.length) % own.length].p;
-      const next = own[(i + 1) % own.length].p;
-      const mid: Point = [(prev[0] + next[0]) / 2, (prev[1] + next[1]) / 2];
-      return [mid[0] + (c.p[0] - mid[0]) * w, mid[1] + (c.p[1] - mid[1]) * w] as Point;
-    });
+  const table = tableCorners(p, projection, box, catalog);
+  if (table) {
+    const { corners, own, pts } = table;
     const presence = Math.max(...corners.map((c) => c.w));
     const settled = corners.filter((c) => c.w > 0.5).length;
     el(top, 'polygon', { points: pts.map((q) => q.map(round).join(',')).join(' '), class: `table table-${settled}`, 'data-parties': settled, opacity: opacity(presence) });
     own.forEach((c, i) => {
-      if (!c.off) return;
-      el(top, 'circle', { cx: pts[i][0], cy: pts[i][1], r: 4, class: 'place place-offmap', opacity: opacity(corners[i].w) });
-      const right = pts[i][0] > box.x + box.width / 2;
-      label(top, box, pts[i][0] + (right ? -4 : 4), pts[i][1] - 12, right ? 'end' : 'start', `${catalog.places[c.id].name.split(',')[0]} (off map)`, 'place-label', corners[i].w, undefined, taken);
+      if (c.off) el(top, 'circle', { cx: pts[i][0], cy: pts[i][1], r: 4, class: 'place place-offmap', opacity: opacity(corners[i].w) });
     });
-    const low = pts.reduce((a, b) => (b[1] > a[1] ? b : a));
-    for (const t of visible(p.table.labels)) label(top, box, low[0], low[1] + 24, 'middle', t.value, 'table-label', t.w, undefined, taken);
   }
 
   for (const { value: ring, w } of visible(p.rings)) {
-    const pts = ring.around.map((id) => projection(lonLat(catalog, id)) as Point);
-    const cx = pts.reduce((s, q) => s + q[0], 0) / pts.length;
-    const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
-    const r = (Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08) * (0.85 + 0.15 * w);
+    const { cx, cy, r } = ringShape(ring, w, projection, box, catalog);
     el(top, 'circle', { cx, cy, r, class: 'ring', opacity: opacity(w) });
-    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label', w, undefined, taken);
   }
 
   for (const { value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
@@ -257,29 +487,16 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
       const k = (w - 0.85) / 0.15;
       if (end) el(top, 'circle', { cx: end[0], cy: end[1], r: 6 + 18 * k, class: 'pulse', opacity: opacity(1 - k) });
     }
-    const at = labelPoint(projection, box, full, arc.labelAt ?? 0.5);
-    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label', (w - 0.6) / 0.4, undefined, taken);
   }
 
   for (const { value: arrow, w } of visible(p.arrows)) {
-    const a = lonLat(catalog, arrow.from);
-    const b = lonLat(catalog, arrow.to);
-    const full = arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : rhumb(a, b, 1.2, 13);
-    const drawn = partOf(full, w);
+    const drawn = partOf(arrowLine(arrow, catalog), w);
     el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
-    const q = projection(full[full.length - 1]) as Point | null;
-    if (q && arrow.label) {
-      const at = inside(q, box, 30) ? q : clampToBox(q, box, 30);
-      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label', (w - 0.5) * 2, undefined, taken);
-    }
   }
 
   const places = el(top, 'g', { class: 'places' });
-  for (const { mark, w, q, text } of marks) placeMark(places, q, mark, text, box, w);
-  for (const t of visible(p.titles)) label(top, box, box.x + 12, box.y + 22, 'start', t.value, 'panel-title', t.w, fontSize(box) + 1);
-  for (const y of visible(p.year)) {
-    label(top, box, box.x + 12, box.y + box.height - 14, 'start', String(Math.round(y.value)), 'year-counter', y.w, Math.round(fontSize(box) * 2.6));
-  }
+  for (const { mark, w, q } of placesOnPanel(p, projection, box, catalog)) placeMark(places, q, mark, w);
+  drawLabels(top, overlayLabels(p, projection, box, ctx).wants, placementsFor(p, ctx));
 }
 
 /** Draws `frame` into `svg`. Panels are matched to their <g> by key; everything else is redrawn. */
@@ -290,7 +507,7 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
   for (const g of [...svg.querySelectorAll(':scope > g.panel')]) if (!keep.has(g.getAttribute('data-key')!)) g.remove();
   for (const old of [...svg.querySelectorAll(':scope > clipPath, :scope > .panel-divider')]) old.remove();
   frame.panels.forEach((p, i) => {
-    const box: Box = { x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height };
+    const box = pixelBox(p, ctx);
     const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
     const path = geoPath(projection).digits(1);
     const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box).precision(0)).digits(1);

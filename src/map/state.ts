@@ -38,6 +38,8 @@ export interface PlaceMark {
   id: string;
   /** Overrides the place's name as label; "" hides the label. */
   label?: string;
+  /** A shorter label, drawn where the full one fits nowhere (else the label is left out). */
+  short?: string;
   /** Drawn larger, with a ring: the beat's subject. */
   emphasis?: boolean;
   /** Which side of the dot the label sits. */
@@ -55,6 +57,8 @@ export interface Arc {
   event: string;
   /** Short label, e.g. "2–3 May: Wang Yi". */
   label: string;
+  /** A shorter label, drawn where the full one fits nowhere (else the label is left out). */
+  short?: string;
   /** Order of drawing within the state (1 first). */
   order: number;
   /** Where along the arc (0–1) its label sits, so labels of crossing arcs stay apart. Default 0.5. */
@@ -76,6 +80,8 @@ export interface Arrow {
   from: string;
   to: string;
   label: string;
+  /** A shorter label, drawn where the full one fits nowhere (else the label is left out). */
+  short?: string;
   kind: 'balance' | 'offmap';
 }
 

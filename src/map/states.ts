@@ -40,9 +40,9 @@ const panel = (view: View, extra: Partial<Panel>): Panel => ({
 const toWashington = { from: 'seoul', to: 'washington', label: 'to Washington', kind: 'offmap' } as const;
 
 const flurryArcs = [
-  { from: 'beijing', to: 'pyongyang', kind: 'visit', event: 'wang-yi-pyongyang', label: '2–3 May: Wang Yi', order: 1, labelAt: 0.4 },
-  { from: 'beijing', to: 'seoul', kind: 'call', event: 'xi-moon-call', label: '4 May: Xi–Moon call', order: 2, labelAt: 0.8 },
-  { from: 'pyongyang', to: 'dalian', kind: 'visit', event: 'xi-kim-dalian', label: '7–8 May: Kim to Dalian', order: 3, labelAt: 0.3 },
+  { from: 'beijing', to: 'pyongyang', kind: 'visit', event: 'wang-yi-pyongyang', label: '2–3 May: Wang Yi', short: '2–3 May', order: 1, labelAt: 0.4 },
+  { from: 'beijing', to: 'seoul', kind: 'call', event: 'xi-moon-call', label: '4 May: Xi–Moon call', short: '4 May', order: 2, labelAt: 0.8 },
+  { from: 'pyongyang', to: 'dalian', kind: 'visit', event: 'xi-kim-dalian', label: '7–8 May: Kim to Dalian', short: '7–8 May', order: 3, labelAt: 0.3 },
 ] as const;
 
 const flurry = (count: number, id: string, description: string): MapState => ({
@@ -82,7 +82,7 @@ const list: MapState[] = [
       panel(views.eastAsia, {
         countries: roles([[NORTH, 'focus'], [SOUTH, 'focus'], [CHINA, 'party']]),
         places: [{ id: 'beijing', anchor: 'left' }, { id: 'pyongyang', anchor: 'left' }, { id: 'seoul', anchor: 'right' }, { id: 'tokyo', anchor: 'below' }],
-        arrows: [{ ...toWashington, label: 'United States, across the Pacific' }],
+        arrows: [{ ...toWashington, label: 'United States, across the Pacific', short: 'United States' }],
       }),
     ],
   },
@@ -138,7 +138,7 @@ const list: MapState[] = [
     panels: [
       panel(views.peninsula, {
         countries: roles([[SOUTH, 'ally-us']]),
-        places: [{ id: 'pyongyang', anchor: 'left' }, { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', anchor: 'below' }, { id: 'beijing', anchor: 'left' }],
+        places: [{ id: 'pyongyang', anchor: 'left' }, { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', short: 'Seoul · about 28,500 US troops', anchor: 'below' }, { id: 'beijing', anchor: 'left' }],
         alliances: [{ id: 'us-rok', style: 'firm' }],
         dmz: true,
       }),
@@ -288,7 +288,7 @@ const list: MapState[] = [
       panel(views.southeast, {
         countries: roles([[NORTH, 'party']]),
         places: [{ id: 'pyongyang', anchor: 'right' }, { id: 'beijing', anchor: 'left' }, { id: 'singapore', emphasis: true, anchor: 'right' }],
-        arcs: [{ from: 'pyongyang', to: 'singapore', kind: 'visit', event: 'singapore-summit', label: '12 June: Trump–Kim summit', order: 1 }],
+        arcs: [{ from: 'pyongyang', to: 'singapore', kind: 'visit', event: 'singapore-summit', label: '12 June: Trump–Kim summit', short: '12 June', order: 1 }],
         arrows: [{ from: 'singapore', to: 'washington', label: 'from Washington', kind: 'offmap' }],
       }),
     ],

@@ -8,6 +8,7 @@ import { natoMembersThrough } from '../../src/map/describe';
 import { decodeRegion, type RegionGeometry } from '../../src/map/geometry';
 import { panelBoxes, projectionFor } from '../../src/map/projection';
 import { render, type RenderContext } from '../../src/map/render';
+import { fontMeasure as measure } from '../../src/build/font';
 import { frameOf } from '../../src/map/frame';
 import type { Region } from '../../src/map/state';
 import { stateIds, states } from '../../src/map/states';
@@ -30,7 +31,7 @@ function newSvg(): SVGSVGElement {
 }
 
 function draw(id: string, options: Partial<RenderContext> = {}, svg = newSvg()): SVGSVGElement {
-  const ctx = { catalog, regions, width: WIDTH, height: HEIGHT, ...options };
+  const ctx = { catalog, regions, width: WIDTH, height: HEIGHT, measure, ...options };
   render(svg, frameOf(states[id], ctx.catalog, ctx.width >= ctx.height), ctx);
   return svg;
 }
@@ -167,10 +168,10 @@ describe('render(svg, frameOf(state), context)', () => {
 
   it('gives the same picture when called twice on the same element (no hidden state)', () => {
     const svg = newSvg();
-    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT });
+    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
     const first = svg.outerHTML;
-    render(svg, frameOf(states['flurry-dalian'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT });
-    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT });
+    render(svg, frameOf(states['flurry-dalian'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
+    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
     expect(svg.outerHTML).toBe(first);
     expect(draw('lesson').outerHTML).toBe(first);
   });

@@ -24,6 +24,8 @@ describe('the still map of a section (for readers without JavaScript)', () => {
     expect(svg).toContain('.role-nato{');
     expect(svg).toMatch(/class="country[^"]*role-nato/);
     expect(svg).not.toMatch(/<script|@media/);
+    // Laid out with Source Sans 3's widths: it asks for that font first.
+    expect(svg).toContain(".label{font-family:'Source Sans 3',var(--font);}");
   });
 
   it('is linked inside <noscript>, lazily, with its size and the state’s sentence as alt text, all escaped', () => {
