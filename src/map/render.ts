@@ -88,6 +88,7 @@ function defs(svg: SVGSVGElement): void {
   };
   hatch('hatch-outside', 'var(--hatch-outside)', 45, 8);
   hatch('hatch-after', 'var(--nato)', -45, 7);
+  hatch('hatch-scenario', 'var(--scenario)', 30, 6);
   for (const id of ['arrow-arc', 'arrow-balance', 'arrow-offmap']) {
     const m = el(d, 'marker', { id, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     el(m, 'path', { d: 'M0,0 L10,5 L0,10 z', class: id });
@@ -127,7 +128,7 @@ function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: R
   while (fills.children.length > groups.length) fills.lastElementChild!.remove();
   groups.forEach(({ f, features }, i) => {
     const node = (fills.children[i] as SVGPathElement | undefined) ?? el(fills, 'path');
-    node.setAttribute('class', `country role-${f.value.role}`);
+    node.setAttribute('class', `country role-${f.value.role}${f.value.context ? ' is-context' : ''}`);
     node.setAttribute('data-ids', features.map((c) => c.id).join(' '));
     if (f.w < 1) node.setAttribute('opacity', String(opacity(f.w)));
     else node.removeAttribute('opacity');
@@ -151,7 +152,7 @@ interface PlaceLabel {
 
 /** Where a place's label goes (beside its dot, flipped away from the panel's edges). */
 function placeLabel([x, y]: Point, mark: PlaceMark, name: string, box: Box): PlaceLabel | null {
-  const text = mark.label ?? name;
+  const text = mark.context ? `${mark.label ?? name}†` : (mark.label ?? name);
   if (!text) return null;
   let side = mark.anchor ?? 'right';
   if (side === 'right' && x > box.x + box.width * 0.72) side = 'left';
@@ -167,7 +168,7 @@ function placeMark(g: Element, [x, y]: Point, mark: PlaceMark, text: PlaceLabel 
   const o: Attrs = w < 1 ? { opacity: opacity(w) } : {};
   el(g, 'circle', { cx: x, cy: y, r, class: mark.emphasis ? 'place place-emphasis' : 'place', ...o });
   if (mark.emphasis) el(g, 'circle', { cx: x, cy: y, r: r + 5, class: 'place-ring', ...o });
-  if (text) label(g, box, text.x, text.y, text.anchor, text.text, `place-label${mark.emphasis ? ' label-strong' : ''}`, w, text.size);
+  if (text) label(g, box, text.x, text.y, text.anchor, text.text, `place-label${mark.emphasis ? ' label-strong' : ''}${mark.context ? ' is-context' : ''}`, w, text.size);
 }
 
 function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, path: GeoPath, box: Box, ctx: RenderContext): void {
@@ -201,13 +202,11 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     const [from, to] = a.between.map((id) => lonLat(catalog, id));
     const side = a.countries.includes('840') ? 'us' : 'cn';
     // Drawn from the Korean end towards the ally, and drawn on as it enters.
-    const full = part.part === 'reach' ? [to, lonLat(catalog, part.reach!)] : toward(projection, box, to, from);
-    const style = part.part === 'fading' ? 'fading' : part.part === 'reach' ? 'spanning' : 'firm';
+    const full = toward(projection, box, to, from);
+    const style = part.part === 'fading' ? 'fading' : 'firm';
     el(top, 'path', { d: line(partOf(full, w)), class: `alliance alliance-${side} style-${style}`, 'data-alliance': part.alliance, opacity: opacity(Math.min(1, w * 2)) });
-    if (part.part !== 'reach') {
-      const at = labelPoint(projection, box, full);
-      if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2, undefined, taken);
-    }
+    const at = labelPoint(projection, box, full);
+    if (at) label(top, box, at[0], at[1] - 7, 'middle', part.part === 'fading' ? `${a.label} (fading)` : a.label, `alliance-label alliance-label-${side}`, (w - 0.5) * 2, undefined, taken);
   }
 
   const corners = visible(p.table.corners);
@@ -244,13 +243,17 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     const cx = pts.reduce((s, q) => s + q[0], 0) / pts.length;
     const cy = pts.reduce((s, q) => s + q[1], 0) / pts.length;
     const r = (Math.max(...pts.map(([x, y]) => Math.hypot(x - cx, y - cy))) + Math.min(box.width, box.height) * 0.08) * (0.85 + 0.15 * w);
-    el(top, 'circle', { cx, cy, r, class: 'ring', opacity: opacity(w) });
-    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label', w, undefined, taken);
+    el(top, 'circle', { cx, cy, r, class: 'ring is-scenario', opacity: opacity(w) });
+    label(top, box, cx, cy + r + 16, 'middle', ring.label, 'ring-label is-scenario', w, undefined, taken);
   }
 
   for (const { value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
     const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
-    el(top, 'path', { d: line(partOf(full, w)), class: `arc kind-${arc.kind}`, 'data-order': arc.order, ...(w > 0.08 ? { 'marker-end': 'url(#arrow-arc)' } : {}) });
+    const ctx = arc.context ? ' is-context' : '';
+    // Direction is data: a trip grows from its start with an arrowhead; a call grows from both ends, with none.
+    const mid = partOf(full, 0.5)[1];
+    const d = arc.directed ? line(partOf(full, w)) : line(partOf([full[0], mid], w)) + line(partOf([full[1], mid], w));
+    el(top, 'path', { d, class: `arc kind-${arc.kind}${arc.directed ? ' is-directed' : ' is-two-way'}${ctx}`, 'data-order': arc.order, ...(arc.directed && w > 0.08 ? { 'marker-end': 'url(#arrow-arc)' } : {}) });
     // The place an arc reaches pulses once as the arc arrives.
     if (w > 0.85 && w < 1) {
       const end = projection(full[1]) as Point | null;
@@ -258,25 +261,31 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
       if (end) el(top, 'circle', { cx: end[0], cy: end[1], r: 6 + 18 * k, class: 'pulse', opacity: opacity(1 - k) });
     }
     const at = labelPoint(projection, box, full, arc.labelAt ?? 0.5);
-    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.label, 'arc-label', (w - 0.6) / 0.4, undefined, taken);
+    if (at) label(top, box, at[0], at[1] - 8, 'middle', arc.context ? `${arc.label}†` : arc.label, `arc-label${ctx}`, (w - 0.6) / 0.4, undefined, taken);
   }
 
   for (const { value: arrow, w } of visible(p.arrows)) {
     const a = lonLat(catalog, arrow.from);
     const b = lonLat(catalog, arrow.to);
-    const full = arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : rhumb(a, b, 1.2, 13);
+    // An inbound arrow starts off the map, in the direction of its origin, and ends at its destination.
+    const full = arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : arrow.inbound ? rhumb(b, a, 1.2, 13).reverse() : rhumb(a, b, 1.2, 13);
     const drawn = partOf(full, w);
-    el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
-    const q = projection(full[full.length - 1]) as Point | null;
+    const marks = `${arrow.kind === 'balance' ? ' is-scenario' : ''}${arrow.context ? ' is-context' : ''}`;
+    el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}${marks}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
+    const q = projection(full[arrow.inbound ? 0 : full.length - 1]) as Point | null;
     if (q && arrow.label) {
       const at = inside(q, box, 30) ? q : clampToBox(q, box, 30);
-      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.label, 'arrow-label', (w - 0.5) * 2, undefined, taken);
+      label(top, box, at[0], at[1] + 16, at[0] > box.x + box.width / 2 ? 'end' : 'start', arrow.context ? `${arrow.label}†` : arrow.label, `arrow-label${marks}`, (w - 0.5) * 2, undefined, taken);
     }
   }
 
   const places = el(top, 'g', { class: 'places' });
   for (const { mark, w, q, text } of marks) placeMark(places, q, mark, text, box, w);
   for (const t of visible(p.titles)) label(top, box, box.x + 12, box.y + 22, 'start', t.value, 'panel-title', t.w, fontSize(box) + 1);
+  visible(p.notes).forEach((n, i, all) => {
+    const size = fontSize(box);
+    label(top, box, box.x + box.width - 10, box.y + box.height - 10 - (all.length - 1 - i) * (size + 5), 'end', n.value.text, `map-note is-${n.value.kind}`, n.w, size);
+  });
   for (const y of visible(p.year)) {
     label(top, box, box.x + 12, box.y + box.height - 14, 'start', String(Math.round(y.value)), 'year-counter', y.w, Math.round(fontSize(box) * 2.6));
   }
