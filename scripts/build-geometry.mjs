@@ -258,9 +258,17 @@ function splitRing(ring, line) {
     }
   hits.sort((a, b) => a.along - b.along);
   if (hits.length < 2) fail(`the inner-German border crosses Germany's outline ${hits.length} time(s): cannot split it`);
-  let best = 0;
-  for (let k = 0; k + 1 < hits.length; k += 2) if (hits[k + 1].along - hits[k].along > hits[best + 1].along - hits[best].along) best = k;
+  // The cut: the longest stretch between consecutive crossings that runs inside the outline (coarse coasts can
+  // make the line leave and re-enter it near its ends).
+  const at = (along) => lerpPoint(line[Math.floor(along)], line[Math.min(line.length - 1, Math.floor(along) + 1)], along % 1);
+  let best = -1;
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const inside = ringContains(ring, at((hits[k].along + hits[k + 1].along) / 2));
+    if (inside && (best < 0 || hits[k + 1].along - hits[k].along > hits[best + 1].along - hits[best].along)) best = k;
+  }
+  if (best < 0) fail('the inner-German border never runs inside Germany\'s outline: cannot split it');
   const [a, b] = [hits[best], hits[best + 1]];
+  if (b.along - a.along < (line.length - 1) * 0.9) fail(`the inner-German border runs inside Germany's outline for only ${Math.round(((b.along - a.along) / (line.length - 1)) * 100)}% of its length`);
   const cut = [a.point, ...line.slice(a.li + 1, b.li + 1), b.point];
   const open = ring.slice(0, -1);
   const walk = (from, to) => {

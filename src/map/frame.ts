@@ -29,7 +29,7 @@ export type LinePart = { alliance: string; part: 'base' | 'fading' };
 export type Note = { kind: 'context' | 'scenario'; text: string };
 
 /** The key to the context style, shown wherever a panel draws context. */
-export const CONTEXT_NOTE = '† context, not from the op-ed';
+export const CONTEXT_NOTE = '† or dotted: context, not from the op-ed';
 
 export interface FramePanel {
   /** Identifies the panel across frames (its region; two panels of one region are told apart by index). */

@@ -75,7 +75,7 @@ describe('render(svg, frameOf(state), context)', () => {
     const usfk = all(svg, 'text.place-label').find((t) => t.textContent!.includes('US Forces Korea'))!;
     expect(usfk.getAttribute('class')).toContain('is-context');
     expect(usfk.textContent!.endsWith('†')).toBe(true);
-    expect(all(svg, 'text.map-note.is-context').map((t) => t.textContent)).toEqual(['† context, not from the op-ed']);
+    expect(all(svg, 'text.map-note.is-context').map((t) => t.textContent)).toEqual(['† or dotted: context, not from the op-ed']);
     expect(all(draw('divided-alliances'), 'text.map-note')).toHaveLength(0);
     const next = draw('what-came-next');
     expect(all(next, 'path.arc.is-context')).toHaveLength(1);
