@@ -217,7 +217,7 @@ describe('parseFacts on a mistake in data/', () => {
   it('marks as context what the op-ed does not say: the USFK figure, the armistice signatories, Singapore, reunification', () => {
     const facts = parseFacts(real);
     const context = (list: { id: string; context: boolean }[]) => list.filter((r) => r.context).map((r) => r.id);
-    expect(context(facts.facts)).toEqual(['moon-chung-in-quote', 'usfk-troops', 'armistice-signatories']);
+    expect(context(facts.facts)).toEqual(['usfk-troops', 'armistice-signatories']);
     expect(context(facts.timeline)).toEqual(expect.arrayContaining(['armistice', 'german-reunification', 'kim-beijing-visit', 'singapore-announced', 'singapore-summit', 'trump-g7-to-singapore']));
     expect(context(facts.timeline)).not.toEqual(expect.arrayContaining(['xi-moon-call']));
     expect(context(facts.nato)).toEqual(['2020', '2023', '2024']);

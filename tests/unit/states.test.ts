@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { geoArea } from 'd3-geo';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/build/load';
@@ -245,6 +246,19 @@ describe('the geometry in data/geo/', () => {
       expect(lat).toBeGreaterThan(37);
       expect(lat).toBeLessThan(39.5);
     }
+  });
+
+  it('splits Germany into West (280) and East Germany with Berlin (278), of about their 1949–90 areas, with no border drawn between them', () => {
+    const ids = countryIds('europe');
+    expect(ids.has('276')).toBe(false);
+    const km2 = (id: string) => (geoArea(geometry.europe.countries.find((c) => c.id === id)!) * 6371 ** 2) / 1000;
+    // West Germany 248,700 km² and the GDR 108,300 km² (with West Berlin in the East piece: today's Länder).
+    expect(km2('280')).toBeGreaterThan(240);
+    expect(km2('280')).toBeLessThan(252);
+    expect(km2('278')).toBeGreaterThan(104);
+    expect(km2('278')).toBeLessThan(112);
+    const inner = geometry.europe.borders.coordinates.flat().filter(([lon, lat]) => lon > 10.5 && lon < 11.5 && lat > 51.5 && lat < 53);
+    expect(inner, 'no border line along the Elbe–Harz stretch of the old inner-German border').toEqual([]);
   });
 
   it('has no DMZ in Europe', () => {
