@@ -282,9 +282,11 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
   const places = el(top, 'g', { class: 'places' });
   for (const { mark, w, q, text } of marks) placeMark(places, q, mark, text, box, w);
   for (const t of visible(p.titles)) label(top, box, box.x + 12, box.y + 22, 'start', t.value, 'panel-title', t.w, fontSize(box) + 1);
-  visible(p.notes).forEach((n, i, all) => {
+  // The context key and the scenario label sit under the title, at the top, where no step card covers them.
+  const below = visible(p.titles).length ? fontSize(box) + 7 : 0;
+  visible(p.notes).forEach((n, i) => {
     const size = fontSize(box);
-    label(top, box, box.x + box.width - 10, box.y + box.height - 10 - (all.length - 1 - i) * (size + 5), 'end', n.value.text, `map-note is-${n.value.kind}`, n.w, size);
+    label(top, box, box.x + 12, box.y + 22 + below + i * (size + 5), 'start', n.value.text, `map-note is-${n.value.kind}`, n.w, size);
   });
   for (const y of visible(p.year)) {
     label(top, box, box.x + 12, box.y + box.height - 14, 'start', String(Math.round(y.value)), 'year-counter', y.w, Math.round(fontSize(box) * 2.6));
