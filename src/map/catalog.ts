@@ -1,12 +1,13 @@
-/** The slice of data/ the map needs at run time: positions, alliance ends, NATO waves, event dates. */
+/** The slice of data/ the map needs at run time: positions, alliance ends, NATO waves, event dates, context flags. */
 import type { Facts } from '../story/types.ts';
 
 export interface Catalog {
   places: Record<string, { name: string; lon: number; lat: number; country: string }>;
   alliances: Record<string, { name: string; label: string; between: [string, string]; countries: [string, string]; signed: string }>;
-  /** In accession order. */
-  nato: { id: string; date: string; members: string[]; names: string[]; afterArticle: boolean }[];
-  events: Record<string, { date: string; end?: string; label: string; afterArticle: boolean }>;
+  /** In accession order. `reunified`: territory a member gained later without a new member (East Germany, 1990). */
+  nato: { id: string; date: string; members: string[]; names: string[]; afterArticle: boolean; context: boolean; reunified: { name: string; with: string; event: string }[] }[];
+  events: Record<string, { date: string; end?: string; label: string; afterArticle: boolean; context: boolean }>;
+  facts: Record<string, { context: boolean }>;
 }
 
 const byId = <T extends { id: string }, U>(records: T[], pick: (r: T) => U): Record<string, U> =>
@@ -18,7 +19,16 @@ export function catalogFrom(facts: Facts): Catalog {
     alliances: byId(facts.alliances, ({ name, label, between, countries, signed }) => ({ name, label, between, countries, signed })),
     nato: [...facts.nato]
       .sort((a, b) => a.date.localeCompare(b.date))
-      .map((w) => ({ id: w.id, date: w.date, members: w.members.map((m) => m.id), names: w.members.map((m) => m.name), afterArticle: w.afterArticle })),
-    events: byId(facts.timeline, ({ date, end, label, afterArticle }) => ({ date, end, label, afterArticle })),
+      .map((w) => ({
+        id: w.id,
+        date: w.date,
+        members: w.members.map((m) => m.id),
+        names: w.members.map((m) => m.name),
+        afterArticle: w.afterArticle,
+        context: w.context,
+        reunified: w.members.flatMap((m) => (m.reunified ? [{ name: m.name, ...m.reunified }] : [])),
+      })),
+    events: byId(facts.timeline, ({ date, end, label, afterArticle, context }) => ({ date, end, label, afterArticle, context })),
+    facts: byId(facts.facts, ({ context }) => ({ context })),
   };
 }

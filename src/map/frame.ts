@@ -6,7 +6,7 @@
  */
 import type { Catalog } from './catalog.ts';
 import { natoMembersThrough } from './describe.ts';
-import type { Arc, Arrow, CountryRole, MapState, PlaceMark, Region } from './state.ts';
+import type { Arc, Arrow, CountryRole, MapState, Panel, PlaceMark, Region } from './state.ts';
 
 export interface Item<T> {
   key: string;
@@ -23,7 +23,13 @@ export interface Camera {
 /** Fractions of the map's width and height: [x, y, width, height]. */
 export type RelativeBox = [number, number, number, number];
 
-export type LinePart = { alliance: string; part: 'base' | 'reach' | 'fading'; reach?: string };
+export type LinePart = { alliance: string; part: 'base' | 'fading' };
+
+/** A line of text the map carries below its drawing: the key to the context style, or a scenario's label. */
+export type Note = { kind: 'context' | 'scenario'; text: string };
+
+/** The key to the context style, shown wherever a panel draws context. */
+export const CONTEXT_NOTE = '† or dotted: context, not from the op-ed';
 
 export interface FramePanel {
   /** Identifies the panel across frames (its region; two panels of one region are told apart by index). */
@@ -33,8 +39,8 @@ export interface FramePanel {
   camera: Camera;
   /** Geometry to draw: one region at rest, both during a glide between them. */
   regions: Region[];
-  /** Country fills by role: one group per role (NATO: one group per accession wave). */
-  fills: Item<{ role: CountryRole; ids: string[] }>[];
+  /** Country fills by role: one group per role (NATO: one group per accession wave). `context`: from outside the op-ed. */
+  fills: Item<{ role: CountryRole; ids: string[]; context?: boolean }>[];
   places: Item<PlaceMark>[];
   arcs: Item<Arc>[];
   lines: Item<LinePart>[];
@@ -51,6 +57,8 @@ export interface FramePanel {
    * have there (laid out once per state and size), so they do not hop during a flight.
    */
   ends?: readonly [FramePanel, FramePanel];
+  /** The context key and the scenario label, when the panel has context or draws Zhang's scenario. */
+  notes: Item<Note>[];
 }
 
 export interface Frame {
@@ -58,6 +66,8 @@ export interface Frame {
 }
 
 const full = <T>(key: string, value: T): Item<T> => ({ key, value, w: 1 });
+
+const hasContextMark = (p: Panel): boolean => p.places.some((m) => m.context) || p.arcs.some((a) => a.context) || p.arrows.some((a) => a.context);
 
 /** Relative boxes for one or two panels: side by side on a wide map, stacked on a tall one. */
 export function panelLayout(count: number, wide: boolean): RelativeBox[] {
@@ -81,10 +91,17 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
     panels: state.panels.map((p, i) => {
       const n = seen.get(p.view.region) ?? 0;
       seen.set(p.view.region, n + 1);
-      const fills: Item<{ role: CountryRole; ids: string[] }>[] = [];
+      const fills: FramePanel['fills'] = [];
       if (p.nato) {
-        for (const wave of natoMembersThrough(catalog, p.nato.through, p.nato.showAfterArticle)) {
-          fills.push(full(`nato:${wave.id}`, { role: wave.afterArticle ? 'nato-after' : 'nato', ids: wave.members }));
+        const waves = natoMembersThrough(catalog, p.nato.through, p.nato.showAfterArticle);
+        const until = catalog.nato.find((w) => w.id === p.nato!.through)?.date ?? '';
+        for (const wave of waves) {
+          fills.push(full(`nato:${wave.id}`, { role: wave.afterArticle ? 'nato-after' : 'nato', ids: wave.members, context: wave.context }));
+        }
+        // Territory that joined with a member's reunification (East Germany, 3 Oct 1990), once the map has reached that date.
+        for (const { with: id, event } of waves.flatMap((w) => w.reunified)) {
+          const e = catalog.events[event];
+          if (e && e.date <= until) fills.push(full(`nato:${e.date.slice(0, 4)}`, { role: 'nato', ids: [id], context: e.context }));
         }
       }
       const byRole = new Map<CountryRole, string[]>();
@@ -100,13 +117,8 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
         fills,
         places: p.places.map((m) => full(`place:${m.id}:${m.label ?? ''}`, m)),
         arcs: p.arcs.map((a) => full(`arc:${a.from}:${a.to}:${a.event}`, a)),
-        lines: p.alliances.flatMap((a): Item<LinePart>[] =>
-          a.style === 'fading'
-            ? [full(`line:${a.id}:fading`, { alliance: a.id, part: 'fading' })]
-            : [
-                full(`line:${a.id}:base`, { alliance: a.id, part: 'base' }),
-                ...(a.style === 'spanning' && a.reach ? [full(`line:${a.id}:reach:${a.reach}`, { alliance: a.id, part: 'reach' as const, reach: a.reach })] : []),
-              ],
+        lines: p.alliances.map((a): Item<LinePart> =>
+          a.style === 'fading' ? full(`line:${a.id}:fading`, { alliance: a.id, part: 'fading' }) : full(`line:${a.id}:base`, { alliance: a.id, part: 'base' }),
         ),
         arrows: p.arrows.map((a) => full(`arrow:${a.kind}:${a.from}:${a.to}`, a)),
         dmz: p.dmz ? 1 : 0,
@@ -117,6 +129,10 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
         },
         year: year === null ? [] : [full('year', year)],
         titles: p.title ? [full(`title:${p.title}`, p.title)] : [],
+        notes: [
+          ...(p.scenario ? [full(`note:scenario:${p.scenario}`, { kind: 'scenario' as const, text: p.scenario })] : []),
+          ...(fills.some((f) => f.value.context) || hasContextMark(p) ? [full('note:context', { kind: 'context' as const, text: CONTEXT_NOTE })] : []),
+        ],
       };
     }),
   };

@@ -29,7 +29,8 @@ export function decodeRegion(topology: CountriesTopology): RegionGeometry {
   const collection = feature(topology, object) as unknown as GeoJSON.FeatureCollection;
   const countries = collection.features.map((f) => ({ ...f, id: String(f.id) }) as CountryFeature);
   const land = merge(topology, object.geometries as Parameters<typeof merge>[1]);
-  const borders = mesh(topology, object, (a, b) => a !== b);
+  // West (280) and East Germany (278) are drawn apart for NATO's Cold-War frames; their line is not a border today.
+  const borders = mesh(topology, object, (a, b) => a !== b && [a.id, b.id].sort().join() !== '278,280');
   const dmz = mesh(topology, object, (a, b) => a !== b && [a.id, b.id].sort().join() === '408,410');
   return { countries, land, borders, dmz };
 }

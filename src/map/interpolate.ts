@@ -62,6 +62,7 @@ function panelPair(a: FramePanel, b: FramePanel): (t: number) => FramePanel {
   const corners = items(a.table.corners, b.table.corners);
   const tableLabels = items(a.table.labels, b.table.labels);
   const titles = items(a.titles, b.titles);
+  const notes = items(a.notes, b.notes);
   const yearA = a.year[0];
   const yearB = b.year[0];
   const regions = [...new Set([...a.regions, ...b.regions])];
@@ -101,6 +102,7 @@ function panelPair(a: FramePanel, b: FramePanel): (t: number) => FramePanel {
             : [],
     titles: titles(t),
     ends: [a, b],
+    notes: notes(t),
     };
   }
 }

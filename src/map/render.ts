@@ -59,6 +59,7 @@ function defs(svg: SVGSVGElement): void {
   };
   hatch('hatch-outside', 'var(--hatch-outside)', 45, 8);
   hatch('hatch-after', 'var(--nato)', -45, 7);
+  hatch('hatch-scenario', 'var(--scenario)', 30, 6);
   for (const id of ['arrow-arc', 'arrow-balance', 'arrow-offmap']) {
     const m = el(d, 'marker', { id, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
     el(m, 'path', { d: 'M0,0 L10,5 L0,10 z', class: id });
@@ -98,7 +99,7 @@ function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: R
   while (fills.children.length > groups.length) fills.lastElementChild!.remove();
   groups.forEach(({ f, features }, i) => {
     const node = (fills.children[i] as SVGPathElement | undefined) ?? el(fills, 'path');
-    node.setAttribute('class', `country role-${f.value.role}`);
+    node.setAttribute('class', `country role-${f.value.role}${f.value.context ? ' is-context' : ''}`);
     node.setAttribute('data-ids', features.map((c) => c.id).join(' '));
     if (f.w < 1) node.setAttribute('opacity', String(opacity(f.w)));
     else node.removeAttribute('opacity');
@@ -132,14 +133,22 @@ function placesOnPanel(p: FramePanel, projection: GeoProjection, box: Box, catal
 /** The alliance line as drawn in full: from the Korean end towards the ally (out of the panel if the ally is off it). */
 function allianceLine(part: LinePart, projection: GeoProjection, box: Box, catalog: Catalog): Point[] {
   const [from, to] = catalog.alliances[part.alliance].between.map((id) => lonLat(catalog, id));
-  return part.part === 'reach' ? [to, lonLat(catalog, part.reach!)] : toward(projection, box, to, from);
+  return toward(projection, box, to, from);
 }
 
+/** An arrow's line; an inbound arrow starts off the map, in the direction of its origin, and ends at its destination. */
 function arrowLine(arrow: Arrow, catalog: Catalog): Point[] {
   const a = lonLat(catalog, arrow.from);
   const b = lonLat(catalog, arrow.to);
-  return arrow.kind === 'balance' ? [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!] : rhumb(a, b, 1.2, 13);
+  if (arrow.kind === 'balance') return [partOf([a, b], 0.08).pop()!, partOf([a, b], 0.45).pop()!];
+  return arrow.inbound ? rhumb(b, a, 1.2, 13).reverse() : rhumb(a, b, 1.2, 13);
 }
+
+/** Balancing arrows are part of Zhang's scenario; an arrow may carry context from outside the op-ed. */
+const arrowMarks = (arrow: Arrow): string => `${arrow.kind === 'balance' ? ' is-scenario' : ''}${arrow.context ? ' is-context' : ''}`;
+
+/** A label that carries context from outside the op-ed ends with a dagger, the key's sign. */
+const dagger = (text: string, context: boolean | undefined): string => (context ? `${text}†` : text);
 
 /** The talks table's corners in the panel: off-map parties sit on its edge; an arriving corner grows out of the edge between its neighbours. */
 function tableCorners(p: FramePanel, projection: GeoProjection, box: Box, catalog: Catalog) {
@@ -257,15 +266,29 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     });
   }
 
+  // The context key and the scenario label: in a corner, under the title, never left out where a shorter form fits.
+  const noteRows = Array.from({ length: 6 }, (_, k) => k * (size + 5));
+  for (const n of visible(p.notes)) {
+    const { font, m } = metrics(n.value.text);
+    const [left, right, top, bottom] = [box.x + 12, box.x + box.width - 12, box.y + 10, box.y + box.height - 10];
+    const anchors: Point[] = [...noteRows.map((dy): Point => [left, top + dy]), ...noteRows.map((dy): Point => [right, top + dy]), ...noteRows.map((dy): Point => [left, bottom - dy])];
+    wants.push({
+      key: n.key, text: n.value.text, short: n.value.kind === 'context' ? '† context' : n.value.text.split(':')[0], font, priority: n.value.kind === 'scenario' ? 0.5 : 0.6,
+      className: `map-note is-${n.value.kind}`, w: n.w, anchors,
+      candidates: anchors.map((_, at) => ({ at, dx: 0, dy: at >= 2 * noteRows.length ? -m.descent : m.ascent, align: at >= noteRows.length && at < 2 * noteRows.length ? ('end' as const) : ('start' as const) })),
+    });
+  }
+
   for (const { key, mark, w, q } of placesOnPanel(p, projection, box, catalog)) {
     const r = dotRadius(mark);
     dot(q, mark.emphasis ? r + 5 : r + 1);
-    const text = mark.label ?? catalog.places[mark.id].name;
-    if (!text) continue;
+    const name = mark.label ?? catalog.places[mark.id].name;
+    if (!name) continue;
+    const text = dagger(name, mark.context);
     const { font, m } = metrics(text, mark.emphasis ? STRONG : REGULAR, size + (mark.emphasis ? 1 : 0));
     wants.push({
-      key, text, short: mark.short, font, priority: mark.emphasis ? 2 : 3, w,
-      className: `place-label${mark.emphasis ? ' label-strong' : ''}`,
+      key, text, short: mark.short && dagger(mark.short, mark.context), font, priority: mark.emphasis ? 2 : 3, w,
+      className: `place-label${mark.emphasis ? ' label-strong' : ''}${mark.context ? ' is-context' : ''}`,
       anchors: [q],
       candidates: sides.dot(mark.emphasis ? r + 5 : r, mark.anchor, m, font.size),
     });
@@ -293,7 +316,6 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   for (const { key, value: part, w } of visible(p.lines)) {
     const full = allianceLine(part, projection, box, catalog);
     lineObstacle(full);
-    if (part.part === 'reach') continue;
     const a = catalog.alliances[part.alliance];
     const text = part.part === 'fading' ? `${a.label} (fading)` : a.label;
     const { font, m } = metrics(text);
@@ -351,7 +373,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     obstacles.segments.push(...segmentsOf(Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 12) * Math.PI), cy + r * Math.sin((i / 12) * Math.PI)] as Point)));
     const { font, m } = metrics(ring.label);
     wants.push({
-      key, text: ring.label, font, priority: 8, className: 'ring-label', w, anchors: [[cx, cy + r], [cx, cy - r]],
+      key, text: ring.label, font, priority: 8, className: 'ring-label is-scenario', w, anchors: [[cx, cy + r], [cx, cy - r]],
       candidates: [
         { at: 0, dx: 0, dy: 6 + m.ascent - size * 0.2, align: 'middle', slide: true },
         { at: 1, dx: 0, dy: -6 - m.descent, align: 'middle', slide: true },
@@ -364,10 +386,11 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   for (const { key, value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
     const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
     lineObstacle(full);
-    const { font, m } = metrics(arc.label);
+    const text = dagger(arc.label, arc.context);
+    const { font, m } = metrics(text);
     const anchors = alongLine(projection, box, full, [arc.labelAt ?? 0.5, 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
     wants.push({
-      key, text: arc.label, short: arc.short, font, priority: 5 + arc.order / 100, className: 'arc-label', w: (w - 0.6) / 0.4,
+      key, text, short: arc.short && dagger(arc.short, arc.context), font, priority: 5 + arc.order / 100, className: `arc-label${arc.context ? ' is-context' : ''}`, w: (w - 0.6) / 0.4,
       anchors, candidates: sides.along(anchors.length, 4, m, size),
     });
   }
@@ -375,14 +398,16 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   for (const { key, value: arrow, w } of visible(p.arrows)) {
     const full = arrowLine(arrow, catalog);
     lineObstacle(full);
-    const q = projection(full[full.length - 1]) as Point | null;
+    // The label sits at the off-map end: where an outbound arrow leaves the map, or an inbound one enters it.
+    const q = projection(full[arrow.inbound ? 0 : full.length - 1]) as Point | null;
     if (!q || !arrow.label) continue;
     const end = inside(q, box, 30) ? q : clampToBox(q, box, 30);
     const mid = projection(partOf(full, 0.5).at(-1)!) as Point | null;
     const align = end[0] > box.x + box.width / 2 ? 'end' : 'start';
-    const { font, m } = metrics(arrow.label);
+    const text = dagger(arrow.label, arrow.context);
+    const { font, m } = metrics(text);
     wants.push({
-      key, text: arrow.label, short: arrow.short, font, priority: 7, className: 'arrow-label', w: (w - 0.5) * 2, anchors: [end, mid],
+      key, text, short: arrow.short && dagger(arrow.short, arrow.context), font, priority: 7, className: `arrow-label${arrowMarks(arrow)}`, w: (w - 0.5) * 2, anchors: [end, mid],
       candidates: [
         { at: 0, dx: 0, dy: 6 + m.ascent - size * 0.2, align, slide: true },
         { at: 0, dx: 0, dy: -6 - m.descent, align, slide: true },
@@ -458,7 +483,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
     const side = a.countries.includes('840') ? 'us' : 'cn';
     // Drawn from the Korean end towards the ally, and drawn on as it enters.
     const full = allianceLine(part, projection, box, catalog);
-    const style = part.part === 'fading' ? 'fading' : part.part === 'reach' ? 'spanning' : 'firm';
+    const style = part.part === 'fading' ? 'fading' : 'firm';
     el(top, 'path', { d: line(partOf(full, w)), class: `alliance alliance-${side} style-${style}`, 'data-alliance': part.alliance, opacity: opacity(Math.min(1, w * 2)) });
   }
 
@@ -475,12 +500,16 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
 
   for (const { value: ring, w } of visible(p.rings)) {
     const { cx, cy, r } = ringShape(ring, w, projection, box, catalog);
-    el(top, 'circle', { cx, cy, r, class: 'ring', opacity: opacity(w) });
+    el(top, 'circle', { cx, cy, r, class: 'ring is-scenario', opacity: opacity(w) });
   }
 
   for (const { value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
     const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
-    el(top, 'path', { d: line(partOf(full, w)), class: `arc kind-${arc.kind}`, 'data-order': arc.order, ...(w > 0.08 ? { 'marker-end': 'url(#arrow-arc)' } : {}) });
+    const ctx = arc.context ? ' is-context' : '';
+    // Direction is data: a trip grows from its start with an arrowhead; a call grows from both ends, with none.
+    const mid = partOf(full, 0.5)[1];
+    const d = arc.directed ? line(partOf(full, w)) : line(partOf([full[0], mid], w)) + line(partOf([full[1], mid], w));
+    el(top, 'path', { d, class: `arc kind-${arc.kind}${arc.directed ? ' is-directed' : ' is-two-way'}${ctx}`, 'data-order': arc.order, ...(arc.directed && w > 0.08 ? { 'marker-end': 'url(#arrow-arc)' } : {}) });
     // The place an arc reaches pulses once as the arc arrives.
     if (w > 0.85 && w < 1) {
       const end = projection(full[1]) as Point | null;
@@ -491,7 +520,7 @@ function drawOverlay(g: SVGGElement, p: FramePanel, projection: GeoProjection, p
 
   for (const { value: arrow, w } of visible(p.arrows)) {
     const drawn = partOf(arrowLine(arrow, catalog), w);
-    el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
+    el(top, 'path', { d: line(drawn), class: `arrow arrow-${arrow.kind}${arrowMarks(arrow)}`, 'marker-end': `url(#arrow-${arrow.kind})`, opacity: opacity(Math.min(1, w * 2)) });
   }
 
   const places = el(top, 'g', { class: 'places' });

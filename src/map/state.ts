@@ -25,7 +25,8 @@ export type CountryRole =
   | 'ally-cn' // in an alliance with China
   | 'outside' // deliberately outside the picture (China, locked out)
   | 'nato' // a NATO member at the state's date
-  | 'nato-after'; // joined NATO after the article ran
+  | 'nato-after' // joined NATO after the article ran
+  | 'reconciled'; // a reconciled Korea in Zhang's scenario: hypothetical, hatched, never an alliance colour
 
 export interface CountryStyle {
   /** world-atlas id, e.g. "408". */
@@ -44,15 +45,27 @@ export interface PlaceMark {
   emphasis?: boolean;
   /** Which side of the dot the label sits. */
   anchor?: 'left' | 'right' | 'above' | 'below';
+  /** The timeline event (data/timeline.json) or fact (data/facts.json) the label states; a label with a number must cite one. */
+  event?: string;
+  fact?: string;
+  /** The label states context from outside the op-ed: drawn in the context style. Must match the cited record's `context`. */
+  context?: boolean;
 }
 
 export type ArcKind = 'visit' | 'call';
 
-/** A dated movement between two places, drawn along the great circle. */
+/** A dated contact between two places, drawn along the great circle. */
 export interface Arc {
   from: string;
   to: string;
   kind: ArcKind;
+  /**
+   * A trip has a direction (from → to, drawn with an arrowhead); a call or a relationship has none (a two-way
+   * line, no arrowhead, told as "between"). checkStates: a visit is directed, a call is not.
+   */
+  directed: boolean;
+  /** The event is context from outside the op-ed; must match its `context` in data/timeline.json. */
+  context?: boolean;
   /** Timeline event id; its dates label the arc. */
   event: string;
   /** Short label, e.g. "2–3 May: Wang Yi". */
@@ -65,17 +78,20 @@ export interface Arc {
   labelAt?: number;
 }
 
-export type AllianceStyle = 'firm' | 'fading' | 'spanning';
+export type AllianceStyle = 'firm' | 'fading';
 
+/** An alliance line between the two places of a treaty in data/alliances.json: only what the treaty says. */
 export interface AllianceLine {
   /** Alliance id. */
   id: string;
   style: AllianceStyle;
-  /** For 'spanning': the extra place the line reaches (e.g. Pyongyang: a unified Korea under the US alliance). */
-  reach?: string;
 }
 
-/** An arrow: balancing pressure or an "off the map" pointer. */
+/**
+ * An arrow: balancing pressure (part of Zhang's scenario) or an "off the map" pointer. An off-map arrow points
+ * from `from` towards `to`, which lies off the map; with `inbound` the movement comes the other way, from the
+ * off-map `from` into `to` (Trump's flight from Québec to Singapore).
+ */
 export interface Arrow {
   from: string;
   to: string;
@@ -83,6 +99,10 @@ export interface Arrow {
   /** A shorter label, drawn where the full one fits nowhere (else the label is left out). */
   short?: string;
   kind: 'balance' | 'offmap';
+  inbound?: boolean;
+  /** The timeline event the arrow shows, and whether it is context (must match data/timeline.json). */
+  event?: string;
+  context?: boolean;
 }
 
 /** The talks table: its parties joined as a polygon (3 = triangle, 4 = four-sided table). */
@@ -107,6 +127,11 @@ export interface Panel {
   nato: { through: string; showAfterArticle: boolean } | null;
   /** Small heading for the panel, e.g. "Europe, 1949–2017". */
   title: string;
+  /**
+   * The label of a hypothetical picture, shown on the map: e.g. "Zhang’s scenario: a reconciled Korea". Required
+   * (checkStates) when the panel draws a hypothetical: a ring, a reconciled Korea or balancing arrows.
+   */
+  scenario: string | null;
 }
 
 export interface MapState {

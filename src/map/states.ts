@@ -34,15 +34,17 @@ const panel = (view: View, extra: Partial<Panel>): Panel => ({
   table: null,
   nato: null,
   title: '',
+  scenario: null,
   ...extra,
 });
 
 const toWashington = { from: 'seoul', to: 'washington', label: 'to Washington', kind: 'offmap' } as const;
 
 const flurryArcs = [
-  { from: 'beijing', to: 'pyongyang', kind: 'visit', event: 'wang-yi-pyongyang', label: '2–3 May: Wang Yi', short: '2–3 May', order: 1, labelAt: 0.4 },
-  { from: 'beijing', to: 'seoul', kind: 'call', event: 'xi-moon-call', label: '4 May: Xi–Moon call', short: '4 May', order: 2, labelAt: 0.8 },
-  { from: 'pyongyang', to: 'dalian', kind: 'visit', event: 'xi-kim-dalian', label: '7–8 May: Kim to Dalian', short: '7–8 May', order: 3, labelAt: 0.3 },
+  { from: 'beijing', to: 'pyongyang', kind: 'visit', directed: true, event: 'wang-yi-pyongyang', label: '2–3 May: Wang Yi', short: '2–3 May', order: 1, labelAt: 0.4 },
+  // A call has no direction: the op-ed says Xi and Moon "exchanged" calls (Xinhua: at Moon's request).
+  { from: 'beijing', to: 'seoul', kind: 'call', directed: false, event: 'xi-moon-call', label: '4 May: Xi–Moon call', short: '4 May', order: 2, labelAt: 0.8 },
+  { from: 'pyongyang', to: 'dalian', kind: 'visit', directed: true, event: 'xi-kim-dalian', label: '7–8 May: Kim to Dalian', short: '7–8 May', order: 3, labelAt: 0.3 },
 ] as const;
 
 const flurry = (count: number, id: string, description: string): MapState => ({
@@ -87,7 +89,7 @@ const list: MapState[] = [
     ],
   },
   flurry(1, 'flurry-wang-yi', 'An arc from Beijing to Pyongyang marks Wang Yi’s visit of 2–3 May 2018.'),
-  flurry(2, 'flurry-call', 'A dashed line from Beijing to Seoul adds Xi Jinping’s phone call with Moon Jae-in on 4 May, after Wang Yi’s visit to Pyongyang.'),
+  flurry(2, 'flurry-call', 'A dashed two-way line between Beijing and Seoul, without an arrowhead, adds the phone call between Xi Jinping and Moon Jae-in on 4 May, after Wang Yi’s visit to Pyongyang.'),
   flurry(3, 'flurry-dalian', 'A third arc runs from Pyongyang to Dalian, where Xi met Kim on 7–8 May: three Chinese contacts with the two Koreas in one week.'),
   {
     id: 'locked-out',
@@ -117,17 +119,16 @@ const list: MapState[] = [
   {
     id: 'after-reconciliation',
     progression: true,
-    caption: 'After reconciliation, in Zhang’s reading',
-    description: 'The China–North Korea line fades; the US alliance line now spans the whole peninsula, and arrows from Korea point towards China.',
+    caption: 'After reconciliation: Zhang’s scenario',
+    description:
+      'Zhang’s scenario, not a fact: the China–North Korea line fades; a reconciled Korea, hatched as hypothetical, keeps US forces, whose alliance line still ends in Seoul; an arrow from Korea points towards China.',
     panels: [
       panel(views.peninsula, {
-        countries: roles([[NORTH, 'ally-us'], [SOUTH, 'ally-us'], [CHINA, 'outside']]),
-        places: [...northeastPlaces],
-        alliances: [{ id: 'prc-dprk', style: 'fading' }, { id: 'us-rok', style: 'spanning', reach: 'pyongyang' }],
-        arrows: [
-          { from: 'pyongyang', to: 'beijing', label: 'hedging', kind: 'balance' },
-          { from: 'seoul', to: 'beijing', label: '', kind: 'balance' },
-        ],
+        countries: roles([[NORTH, 'reconciled'], [SOUTH, 'reconciled'], [CHINA, 'outside']]),
+        places: [{ id: 'beijing', anchor: 'left' }, { id: 'pyongyang', anchor: 'left' }, { id: 'seoul', label: 'Seoul · US forces stay', anchor: 'right' }],
+        alliances: [{ id: 'prc-dprk', style: 'fading' }, { id: 'us-rok', style: 'firm' }],
+        arrows: [{ from: 'seoul', to: 'beijing', label: 'hedging', kind: 'balance' }],
+        scenario: 'Zhang’s scenario: a reconciled Korea',
       }),
     ],
   },
@@ -138,7 +139,11 @@ const list: MapState[] = [
     panels: [
       panel(views.peninsula, {
         countries: roles([[SOUTH, 'ally-us']]),
-        places: [{ id: 'pyongyang', anchor: 'left' }, { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', short: 'Seoul · about 28,500 US troops', anchor: 'below' }, { id: 'beijing', anchor: 'left' }],
+        places: [
+          { id: 'pyongyang', anchor: 'left' },
+          { id: 'seoul', emphasis: true, label: 'Seoul · US Forces Korea, about 28,500', short: 'Seoul · about 28,500 US troops', fact: 'usfk-troops', context: true, anchor: 'below' },
+          { id: 'beijing', anchor: 'left' },
+        ],
         alliances: [{ id: 'us-rok', style: 'firm' }],
         dmz: true,
       }),
@@ -146,15 +151,17 @@ const list: MapState[] = [
   },
   {
     id: 'offensive-realism',
-    caption: 'A US-led mechanism?',
-    description: 'A dashed ring marks a possible US-led security mechanism around the Korean peninsula, facing China.',
+    caption: 'A US-led mechanism? Zhang’s scenario',
+    description:
+      'Zhang’s scenario, not a fact: a dashed ring marks a possible US-led security mechanism around a reconciled Korea, hatched as hypothetical, facing China; the US alliance line still ends in Seoul.',
     panels: [
       panel(views.wide, {
-        countries: roles([[NORTH, 'ally-us'], [SOUTH, 'ally-us'], [CHINA, 'outside']]),
+        countries: roles([[NORTH, 'reconciled'], [SOUTH, 'reconciled'], [CHINA, 'outside']]),
         places: [...northeastPlaces],
-        alliances: [{ id: 'us-rok', style: 'spanning', reach: 'pyongyang' }],
+        alliances: [{ id: 'us-rok', style: 'firm' }],
         ring: { around: ['pyongyang', 'seoul'], label: 'US-led security mechanism?' },
-        arrows: [{ from: 'pyongyang', to: 'beijing', label: 'facing China', kind: 'balance' }],
+        arrows: [{ from: 'seoul', to: 'beijing', label: 'facing China', kind: 'balance' }],
+        scenario: 'Zhang’s scenario: a US-led mechanism',
       }),
     ],
   },
@@ -162,7 +169,7 @@ const list: MapState[] = [
     id: 'nato-cold-war',
     progression: true,
     caption: 'NATO, 1949–1982',
-    description: 'Europe, with NATO’s members up to 1982 filled in: the 12 founders of 1949, Greece and Turkey, West Germany and Spain.',
+    description: 'Europe, with NATO’s members up to 1982 filled in: the 12 founders of 1949, Greece and Turkey, West Germany (East Germany stays unshaded: it was not in NATO) and Spain.',
     panels: [
       panel(views.europe, {
         places: [{ id: 'brussels', label: 'NATO HQ, Brussels', anchor: 'left' }, { id: 'moscow', anchor: 'right' }],
@@ -175,10 +182,15 @@ const list: MapState[] = [
     id: 'nato-expansion',
     progression: true,
     caption: 'NATO, 1949–2017',
-    description: 'NATO’s members filled in up to 2017, after the Soviet Union collapsed: new members in 1999, 2004, 2009 and 2017 reach Russia’s borders; 29 members in May 2018.',
+    description:
+      'NATO’s members filled in up to 2017, after the Soviet Union collapsed: new members in 1999, 2004, 2009 and 2017 moved its edge east, to Russia’s borders in the Baltic (Norway and Turkey had bordered the Soviet Union since they joined); Germany shaded whole from reunification in 1990; 29 members in May 2018.',
     panels: [
       panel(views.europe, {
-        places: [{ id: 'brussels', label: 'NATO HQ, Brussels', anchor: 'left' }, { id: 'moscow', anchor: 'right' }],
+        places: [
+          { id: 'brussels', label: 'NATO HQ, Brussels', anchor: 'left' },
+          { id: 'moscow', anchor: 'right' },
+          { id: 'berlin', label: 'Germany reunified, 1990', event: 'german-reunification', context: true, anchor: 'above' },
+        ],
         nato: { through: '2017', showAfterArticle: false },
         title: 'NATO members by 2017',
       }),
@@ -191,7 +203,11 @@ const list: MapState[] = [
     description: 'North Macedonia (2020), Finland (2023) and Sweden (2024) are added with a striped pattern, marked as joining after the article ran.',
     panels: [
       panel(views.europe, {
-        places: [{ id: 'brussels', label: 'NATO HQ, Brussels', anchor: 'left' }, { id: 'moscow', anchor: 'right' }],
+        places: [
+          { id: 'brussels', label: 'NATO HQ, Brussels', anchor: 'left' },
+          { id: 'moscow', anchor: 'right' },
+          { id: 'berlin', label: 'Germany reunified, 1990', event: 'german-reunification', context: true, anchor: 'above' },
+        ],
         nato: { through: '2024', showAfterArticle: true },
         title: 'Striped: joined after May 2018',
       }),
@@ -283,13 +299,15 @@ const list: MapState[] = [
   {
     id: 'what-came-next',
     caption: 'Context: 12 June 2018',
-    description: 'An arc from Pyongyang to Singapore, where Donald Trump and Kim Jong-un met on 12 June 2018; context beyond the article.',
+    description:
+      'Context beyond the article: an arc from Pyongyang to Singapore, where Donald Trump and Kim Jong-un met on 12 June 2018, and an arrow bringing Trump in from the G7 summit in Québec, which he left for Singapore.',
     panels: [
       panel(views.southeast, {
         countries: roles([[NORTH, 'party']]),
         places: [{ id: 'pyongyang', anchor: 'right' }, { id: 'beijing', anchor: 'left' }, { id: 'singapore', emphasis: true, anchor: 'right' }],
-        arcs: [{ from: 'pyongyang', to: 'singapore', kind: 'visit', event: 'singapore-summit', label: '12 June: Trump–Kim summit', short: '12 June', order: 1 }],
-        arrows: [{ from: 'singapore', to: 'washington', label: 'from Washington', kind: 'offmap' }],
+        arcs: [{ from: 'pyongyang', to: 'singapore', kind: 'visit', directed: true, event: 'singapore-summit', label: '12 June: Trump–Kim summit', short: '12 June', order: 1, context: true }],
+        // Trump flew to Singapore from the G7 summit in Québec, not from Washington: the arrow comes in from there.
+        arrows: [{ from: 'la-malbaie', to: 'singapore', label: 'Trump, from the G7 in Québec', short: 'from the G7', kind: 'offmap', inbound: true, event: 'trump-g7-to-singapore', context: true }],
       }),
     ],
   },

@@ -117,6 +117,7 @@ function checkReferences(facts: Facts, at: Record<DataName, Located>): void {
   checkUnique(facts.timeline, at.timeline, 'event');
   checkUnique(facts.facts, at.facts, 'fact');
   const placeIds = facts.places.map((p) => p.id);
+  const eventIds = facts.timeline.map((e) => e.id);
   facts.alliances.forEach((a, i) =>
     a.between.forEach((p, j) => {
       if (!placeIds.includes(p)) throw new ContentError(at.alliances.file, lineOf(at.alliances, [i, 'between', j]), unknownId('place', p, placeIds));
@@ -130,6 +131,15 @@ function checkReferences(facts: Facts, at: Record<DataName, Located>): void {
     if (after !== w.afterArticle) {
       throw new ContentError(at.nato.file, lineOf(at.nato, [i, 'afterArticle']), `wave "${w.id}" joined on ${w.date}: afterArticle must be ${after} (the article ran on ${facts.article.date})`);
     }
+    if (w.afterArticle && !w.context) {
+      throw new ContentError(at.nato.file, lineOf(at.nato, [i, 'context']), `wave "${w.id}" came after the article, so it cannot be from the op-ed: set "context": true`);
+    }
+    w.members.forEach((m, j) => {
+      const event = m.reunified?.event;
+      if (event !== undefined && !eventIds.includes(event)) {
+        throw new ContentError(at.nato.file, lineOf(at.nato, [i, 'members', j, 'reunified', 'event']), unknownId('event', event, eventIds));
+      }
+    });
   });
   facts.timeline.forEach((e, i) => {
     if (e.end !== undefined && e.end < e.date) {
@@ -138,6 +148,9 @@ function checkReferences(facts: Facts, at: Record<DataName, Located>): void {
     const after = e.date > facts.article.date;
     if (after !== e.afterArticle) {
       throw new ContentError(at.timeline.file, lineOf(at.timeline, [i, 'afterArticle']), `event "${e.id}" on ${e.date}: afterArticle must be ${after} (the article ran on ${facts.article.date})`);
+    }
+    if (e.afterArticle && !e.context) {
+      throw new ContentError(at.timeline.file, lineOf(at.timeline, [i, 'context']), `event "${e.id}" came after the article, so it cannot be from the op-ed: set "context": true`);
     }
   });
 }

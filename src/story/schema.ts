@@ -47,11 +47,25 @@ export const AllianceSchema = z.strictObject({
   source: SourceSchema,
 });
 
+/**
+ * Context: a fact from outside the op-ed (Zhang neither states nor relies on it). Every fact and event
+ * says which it is, so the map can style context as context (src/map/check.ts holds the states to it).
+ */
+const context = z.boolean();
+
+export const NatoMemberSchema = z.strictObject({
+  id: isoNumeric,
+  name: z.string().min(1),
+  /** A member whose territory grew without a new member (West Germany, 1990): the territory and the event. */
+  reunified: z.strictObject({ with: isoNumeric, event: id }).optional(),
+});
+
 export const NatoWaveSchema = z.strictObject({
   id: z.string().regex(/^\d{4}$/, 'must be the accession year, e.g. "1999"'),
   date: isoDate,
-  members: z.array(z.strictObject({ id: isoNumeric, name: z.string().min(1) })).min(1),
+  members: z.array(NatoMemberSchema).min(1),
   afterArticle: z.boolean(),
+  context,
   source: SourceSchema,
 });
 
@@ -62,12 +76,14 @@ export const TimelineEventSchema = z.strictObject({
   label: z.string().min(1).max(60),
   summary: z.string().min(1),
   afterArticle: z.boolean(),
+  context,
   source: SourceSchema,
 });
 
 export const FactSchema = z.strictObject({
   id,
   text: z.string().min(1),
+  context,
   source: SourceSchema,
 });
 

@@ -44,6 +44,19 @@ describe('the build', { timeout: 30_000 }, () => {
     expect(() => loadStory(dir)).toThrow(`src/map/states.ts:${line}: state "seat-at-the-table": unknown place "tokyo"`);
   });
 
+  it('fails when a map shows a fact that data/ calls context without styling it so, at the line of that state', () => {
+    const dir = contentWith('data/timeline.json', (t) => {
+      const events = JSON.parse(t) as { id: string; context: boolean }[];
+      events.find((e) => e.id === 'xi-moon-call')!.context = true;
+      return `${JSON.stringify(events, null, 2)}\n`;
+    });
+    mkdirSync(join(dir, 'src/map'), { recursive: true });
+    cpSync(join(root, 'src/map/states.ts'), join(dir, 'src/map/states.ts'));
+    const line = readFileSync(join(root, 'src/map/states.ts'), 'utf8').split('\n').findIndex((l) => l.includes("'flurry-call'")) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(() => loadStory(dir)).toThrow(`src/map/states.ts:${line}: state "flurry-call": the arc "4 May: Xi–Moon call" shows event "xi-moon-call", which data/timeline.json marks as context`);
+  });
+
   it('fails on a broken record in data/, naming the file and line', async () => {
     const dir = contentWith('data/places.json', (t) => t.replace('"lat": 38.9122', '"lat": "north"'));
     const line = readFileSync(join(dir, 'data/places.json'), 'utf8').split('\n').findIndex((l) => l.includes('"lat": "north"')) + 1;

@@ -27,10 +27,27 @@ group('describe(state, catalog)', () => {
     expect(t).toContain('Seoul (1953 treaty, signed 1953)');
   });
 
-  it('for after-reconciliation, says which line fades and how far the other reaches', () => {
+  it('for after-reconciliation, says which line fades, that the US line still ends in Seoul, and that it is Zhang’s scenario', () => {
     const t = text('after-reconciliation');
     expect(t).toMatch(/Alliance line Beijing–Pyongyang \(1961 treaty, signed 1961\): fading\./);
-    expect(t).toMatch(/–Seoul \(1953 treaty, signed 1953\): extended to Pyongyang\./);
+    expect(t).toMatch(/–Seoul \(1953 treaty, signed 1953\): drawn\./);
+    expect(t).not.toMatch(/extended to Pyongyang/);
+    expect(t).toContain('Labelled on the map as hypothetical: Zhang’s scenario: a reconciled Korea.');
+  });
+
+  it('for no-pullout, names the US Forces Korea label as context', () => {
+    expect(text('no-pullout')).toContain('Marked as context, not from the op-ed: Seoul · US Forces Korea, about 28,500.');
+  });
+
+  it('for the NATO maps, says West Germany alone is shaded before 1990 and the whole of Germany after', () => {
+    expect(text('nato-cold-war')).toContain('West Germany alone is shaded (it joined in 1955); the rest of Germany came into NATO only with reunification on 3 October 1990.');
+    expect(text('nato-expansion')).toContain('West Germany is shaded from 1955, and the whole of Germany from reunification on 3 October 1990 (context).');
+  });
+
+  it('for what-came-next, brings Trump in from Québec, not from Washington', () => {
+    const t = text('what-came-next');
+    expect(t).toContain('An arrow comes in from La Malbaie, Québec, off the map, to Singapore: Trump, from the G7 in Québec.');
+    expect(t).not.toMatch(/Washington/);
   });
 
   it('for nato-after-article, names North Macedonia, Finland and Sweden as joining after the article, of 32', () => {
@@ -47,7 +64,7 @@ group('describe(state, catalog)', () => {
   it('for flurry-dalian, lists the three contacts in date order and calls the call a "phone call"', () => {
     const t = text('flurry-dalian');
     expect(t).toContain(
-      'In date order: 2–3 May: Wang Yi (visit, Beijing to Pyongyang); 4 May: Xi–Moon call (phone call, Beijing to Seoul); 7–8 May: Kim to Dalian (visit, Pyongyang to Dalian).',
+      'In date order: 2–3 May: Wang Yi (visit, from Beijing to Pyongyang); 4 May: Xi–Moon call (phone call, between Beijing and Seoul); 7–8 May: Kim to Dalian (visit, from Pyongyang to Dalian).',
     );
     const arcs = states['flurry-dalian'].panels[0].arcs;
     const byDate = [...arcs].sort((a, b) => catalog.events[a.event].date.localeCompare(catalog.events[b.event].date));

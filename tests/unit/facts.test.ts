@@ -181,6 +181,48 @@ describe('parseFacts on a mistake in data/', () => {
     expect(e.problem).toMatch(/^wave "2023" joined on 2023-\d\d-\d\d: afterArticle must be true \(the article ran on 2018-05-10\)$/);
   });
 
+  it('reports a wave after the article that is not marked as context, at its context flag', () => {
+    const text = mutated('nato', (waves) => {
+      waves.find((w: { id: string }) => w.id === '2020').context = false;
+    });
+    const e = contentError(() => parseWith('nato', text));
+    expect(e.message).toBe(`data/nato.json:${lineAfter(text, '"id": "2020"', '"context"')}: wave "2020" came after the article, so it cannot be from the op-ed: set "context": true`);
+  });
+
+  it('reports a reunification that names an unknown event', () => {
+    const text = mutated('nato', (waves) => {
+      waves.find((w: { id: string }) => w.id === '1955').members[0].reunified.event = 'german-reunificaton';
+    });
+    const e = contentError(() => parseWith('nato', text));
+    expect(e.message).toBe(`data/nato.json:${lineOf(text, '"german-reunificaton"')}: unknown event "german-reunificaton" — did you mean "german-reunification"?`);
+  });
+
+  it('reports an event after the article that is not marked as context, at its context flag', () => {
+    const text = mutated('timeline', (events) => {
+      events.find((e: { id: string }) => e.id === 'singapore-summit').context = false;
+    });
+    const e = contentError(() => parseWith('timeline', text));
+    expect(e.message).toBe(`data/timeline.json:${lineAfter(text, '"id": "singapore-summit"', '"context"')}: event "singapore-summit" came after the article, so it cannot be from the op-ed: set "context": true`);
+  });
+
+  it('reports a fact without its context flag, at the record', () => {
+    const text = mutated('facts', (facts) => {
+      delete facts[0].context;
+    });
+    const e = contentError(() => parseWith('facts', text));
+    expect(e.file).toBe('data/facts.json');
+    expect(e.problem).toMatch(/^0\.context: .* — fix the record to match src\/story\/schema\.ts$/);
+  });
+
+  it('marks as context what the op-ed does not say: the USFK figure, the armistice signatories, Singapore, reunification', () => {
+    const facts = parseFacts(real);
+    const context = (list: { id: string; context: boolean }[]) => list.filter((r) => r.context).map((r) => r.id);
+    expect(context(facts.facts)).toEqual(['usfk-troops', 'armistice-signatories']);
+    expect(context(facts.timeline)).toEqual(expect.arrayContaining(['armistice', 'german-reunification', 'kim-beijing-visit', 'singapore-announced', 'singapore-summit', 'trump-g7-to-singapore']));
+    expect(context(facts.timeline)).not.toEqual(expect.arrayContaining(['xi-moon-call']));
+    expect(context(facts.nato)).toEqual(['2020', '2023', '2024']);
+  });
+
   it('reports a wave whose id is not the year of its date at the date', () => {
     const text = mutated('nato', (waves) => {
       waves.find((w: { id: string }) => w.id === '1999').date = '2000-03-12';

@@ -25,11 +25,37 @@ describe('frameOf(state)', () => {
     }
   });
 
-  it('fills NATO members wave by wave, marking the waves after the article', () => {
+  it('fills NATO members wave by wave, marking the waves after the article, and East Germany from reunification', () => {
     const fills = frame('nato-after-article').panels[0].fills;
-    expect(fills.map((f) => f.key)).toEqual(catalog.nato.map((w) => `nato:${w.id}`));
+    expect(fills.map((f) => f.key)).toEqual([...catalog.nato.map((w) => `nato:${w.id}`), 'nato:1990']);
     expect(fills.filter((f) => f.value.role === 'nato-after').map((f) => f.key)).toEqual(['nato:2020', 'nato:2023', 'nato:2024']);
     expect(frame('nato-expansion').panels[0].fills.some((f) => f.value.role === 'nato-after')).toBe(false);
+  });
+
+  it('fills West Germany (280) alone before 1990, and East Germany (278) as context from reunification on', () => {
+    const ids = (id: string) => frame(id).panels[0].fills.flatMap((f) => f.value.ids);
+    expect(ids('nato-cold-war')).toContain('280');
+    expect(ids('nato-cold-war')).not.toContain('278');
+    expect(ids('nato-cold-war')).not.toContain('276');
+    const reunified = frame('nato-expansion').panels[0].fills.find((f) => f.value.ids.includes('278'));
+    expect(reunified).toMatchObject({ key: 'nato:1990', value: { role: 'nato', context: true } });
+  });
+
+  it('fills East Germany as the year counter passes 1990 between the Cold-War and the expansion maps', () => {
+    const at = between('nato-cold-war', 'nato-expansion');
+    const east = (t: number) => at(t).panels[0].fills.find((f) => f.value.ids.includes('278'))?.w ?? 0;
+    // The counter runs 1982 → 2017: 1990 is passed at t = (1990 - 1982) / 35.
+    expect(east(0.1)).toBe(0);
+    expect(east(0.3)).toBe(1);
+  });
+
+  it('carries a note with the context key where a panel shows context, and the scenario label where it draws one', () => {
+    const notes = (id: string) => frame(id).panels.flatMap((p) => p.notes.map((n) => n.value.kind));
+    expect(notes('no-pullout')).toEqual(['context']);
+    expect(notes('what-came-next')).toEqual(['context']);
+    expect(notes('after-reconciliation')).toEqual(['scenario']);
+    expect(notes('divided-alliances')).toEqual([]);
+    expect(notes('nato-cold-war')).toEqual([]);
   });
 
   it('lays two panels side by side on a wide map and stacked on a tall one', () => {
@@ -56,16 +82,15 @@ describe('interpolateFrames(a, b)', () => {
     for (const t of ts) expect(weight(at(t).panels[0], 'arcs', 'arc:beijing:pyongyang:wang-yi-pyongyang')).toBe(1);
   });
 
-  it('redraws the alliances: the Beijing line dissolves as its faded form and the US reach appear, and back', () => {
+  it('redraws the alliances: the Beijing line dissolves into its faded form, the US line stays in the South, and back', () => {
     const forward = between('divided-alliances', 'after-reconciliation');
     const back = between('after-reconciliation', 'divided-alliances');
     const w = (f: Frame, key: string) => weight(f.panels[0], 'lines', key);
     expect(w(forward(0.5), 'line:prc-dprk:base')).toBeLessThan(0.5);
-    expect(w(forward(0.9), 'line:us-rok:reach:pyongyang')).toBeGreaterThan(0.5);
     expect(w(forward(0.9), 'line:prc-dprk:fading')).toBeGreaterThan(0.5);
     for (const t of ts) expect(w(forward(t), 'line:us-rok:base')).toBe(1);
+    expect(forward(1).panels[0].lines.map((l) => l.key).sort()).toEqual(['line:prc-dprk:fading', 'line:us-rok:base']);
     expect(w(back(0.9), 'line:prc-dprk:base')).toBeGreaterThan(0.5);
-    expect(w(back(0.9), 'line:us-rok:reach:pyongyang')).toBe(0);
   });
 
   it('cross-fades a country that changes role without a blank moment', () => {

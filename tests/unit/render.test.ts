@@ -61,8 +61,60 @@ describe('render(svg, frameOf(state), context)', () => {
   it('draws the three arcs of flurry-dalian in order, the phone call as kind-call', () => {
     const arcs = all(draw('flurry-dalian'), 'path.arc');
     expect(arcs.map((a) => a.getAttribute('data-order'))).toEqual(['1', '2', '3']);
-    expect(arcs.map((a) => a.getAttribute('class'))).toEqual(['arc kind-visit', 'arc kind-call', 'arc kind-visit']);
+    expect(arcs.map((a) => a.getAttribute('class'))).toEqual(['arc kind-visit is-directed', 'arc kind-call is-two-way', 'arc kind-visit is-directed']);
     for (const a of arcs) expect(a.getAttribute('d')).not.toBe('');
+  });
+
+  it('gives arrowheads to the trips only: the Xi–Moon call is a two-way line drawn from both ends, with none', () => {
+    const arcs = all(draw('flurry-dalian'), 'path.arc');
+    expect(arcs.map((a) => a.getAttribute('marker-end'))).toEqual(['url(#arrow-arc)', null, 'url(#arrow-arc)']);
+    expect(arcs[1].getAttribute('d')!.match(/M/g)).toHaveLength(2);
+  });
+
+  it('styles context as context: italic class and a dagger on the label, and the key on the map', () => {
+    const svg = draw('no-pullout');
+    const usfk = all(svg, 'text.place-label').find((t) => t.textContent!.includes('US Forces Korea'))!;
+    expect(usfk.getAttribute('class')).toContain('is-context');
+    expect(usfk.textContent!.endsWith('†')).toBe(true);
+    expect(all(svg, 'text.map-note.is-context').map((t) => t.textContent)).toEqual(['† or dotted: context, not from the op-ed']);
+    expect(all(draw('divided-alliances'), 'text.map-note')).toHaveLength(0);
+    const next = draw('what-came-next');
+    expect(all(next, 'path.arc.is-context')).toHaveLength(1);
+    expect(all(next, 'path.arrow.is-context')).toHaveLength(1);
+  });
+
+  it('brings Trump’s arrow into Singapore from off the map, labelled with the G7 in Québec', () => {
+    const svg = draw('what-came-next');
+    const arrow = svg.querySelector('path.arrow-offmap')!;
+    const points = arrow.getAttribute('d')!.match(/-?[\d.]+,-?[\d.]+/g)!.map((p) => p.split(',').map(Number));
+    const singapore = projectionFor(states['what-came-next'].panels[0].view, panelBoxes(1, WIDTH, HEIGHT)[0])([catalog.places.singapore.lon, catalog.places.singapore.lat])!;
+    const distance = (p: number[]) => Math.hypot(p[0] - singapore[0], p[1] - singapore[1]);
+    // The arrowhead (the path's end) is at Singapore; the start is far away, towards Québec.
+    expect(distance(points[points.length - 1])).toBeLessThan(distance(points[0]));
+    expect(all(svg, 'text.arrow-label').map((t) => t.textContent)).toEqual(['Trump, from the G7 in Québec†']);
+    expect(svg.outerHTML).not.toContain('Washington');
+  });
+
+  it('draws a reconciled Korea as Zhang’s scenario: hatched, labelled, never in the US alliance’s colour', () => {
+    for (const id of ['after-reconciliation', 'offensive-realism']) {
+      const svg = draw(id);
+      expect(svg.querySelector('path.role-reconciled')!.getAttribute('data-ids')!.split(' ').sort(), id).toEqual(['408', '410']);
+      expect(svg.querySelector('path.country.role-ally-us[data-ids~="408"]'), id).toBeNull();
+      expect(all(svg, 'text.map-note.is-scenario').map((t) => t.textContent![0]), id).toEqual(['Z']);
+      expect(all(svg, 'path.alliance').map((p) => p.getAttribute('class')).every((c) => !c!.includes('spanning')), id).toBe(true);
+    }
+    expect(all(draw('offensive-realism'), 'circle.ring.is-scenario')).toHaveLength(1);
+  });
+
+  it('shades West Germany alone in NATO before 1990, and the whole of Germany, the East as context, after', () => {
+    const ids = (svg: SVGSVGElement) => all(svg, 'path.role-nato').flatMap((p) => p.getAttribute('data-ids')!.split(' '));
+    const cold = draw('nato-cold-war');
+    expect(ids(cold)).toContain('280');
+    expect(ids(cold)).not.toContain('278');
+    const later = draw('nato-expansion');
+    expect(ids(later)).toEqual(expect.arrayContaining(['280', '278']));
+    expect(later.querySelector('path.role-nato.is-context[data-ids="278"]')).not.toBeNull();
+    expect(all(later, 'text.place-label').map((t) => t.textContent)).toContain('Germany reunified, 1990†');
   });
 
   it('draws only the arcs of the beat: one for flurry-wang-yi, two for flurry-call', () => {
@@ -120,7 +172,11 @@ describe('render(svg, frameOf(state), context)', () => {
     const path = geoPath(projectionFor(panel.view, boxes[index]));
     const drawn = new Set(regions.europe.countries.filter((c) => path(c)).map((c) => c.id));
     const waves = natoMembersThrough(catalog, panel.nato!.through, panel.nato!.showAfterArticle);
-    const expected = (after: boolean) => waves.filter((w) => w.afterArticle === after).flatMap((w) => w.members).filter((m) => drawn.has(m)).sort();
+    const until = catalog.nato.find((w) => w.id === panel.nato!.through)!.date;
+    // A member's reunified territory (East Germany, 1990) is shaded with NATO once the map reaches that date.
+    const reunified = waves.flatMap((w) => w.reunified).filter((r) => catalog.events[r.event].date <= until).map((r) => r.with);
+    const expected = (after: boolean) =>
+      [...waves.filter((w) => w.afterArticle === after).flatMap((w) => w.members), ...(after ? [] : reunified)].filter((m) => drawn.has(m)).sort();
     const coloured = (role: string) =>
       all(svg, `path.role-${role}`)
         .flatMap((p) => p.getAttribute('data-ids')!.split(' '))

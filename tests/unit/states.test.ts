@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { geoArea } from 'd3-geo';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStory } from '../../src/build/load';
@@ -10,6 +11,7 @@ import { panelBoxes, projectionFor } from '../../src/map/projection';
 import type { MapState, Panel, Region } from '../../src/map/state';
 import { stateIds, states } from '../../src/map/states';
 import { parseFacts } from '../../src/story/facts';
+import { badStates } from '../fixtures/states-bad';
 
 const root = join(__dirname, '../..');
 const facts = parseFacts((name) => readFileSync(join(root, 'data', `${name}.json`), 'utf8'));
@@ -39,7 +41,7 @@ describe('the map states in src/map/states.ts', () => {
     expect(state.description.trim().length).toBeGreaterThan(20);
     expect(state.panels.length).toBeGreaterThanOrEqual(1);
     expect(state.panels.length).toBeLessThanOrEqual(2);
-    const keys: (keyof Panel)[] = ['view', 'countries', 'places', 'arcs', 'alliances', 'arrows', 'dmz', 'ring', 'table', 'nato', 'title'];
+    const keys: (keyof Panel)[] = ['view', 'countries', 'places', 'arcs', 'alliances', 'arrows', 'dmz', 'ring', 'table', 'nato', 'title', 'scenario'];
     for (const panel of state.panels) {
       expect(Object.keys(panel).sort()).toEqual([...keys].sort());
       for (const key of keys) expect(panel[key], key).not.toBeUndefined();
@@ -107,13 +109,12 @@ describe('checkStates(states, catalog)', () => {
     ]);
   });
 
-  it('reports an unknown alliance and an unknown place the alliance line reaches', () => {
+  it('reports an unknown alliance', () => {
     const state = clone('after-reconciliation');
-    state.panels[0].alliances = [{ id: 'us-japan', style: 'spanning', reach: 'kaesong' }];
+    state.panels[0].alliances = [{ id: 'us-japan', style: 'firm' }];
     const problems = check(state);
-    expect(problems).toHaveLength(2);
+    expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^src\/map\/states\.ts: state "after-reconciliation": unknown alliance "us-japan" — (did you mean "us-rok"\?|known: prc-dprk, us-rok)$/);
-    expect(problems[1]).toMatch(/^src\/map\/states\.ts: state "after-reconciliation": unknown place "kaesong" — known: /);
   });
 
   it('reports an unknown NATO wave, listing the known waves', () => {
@@ -145,6 +146,71 @@ describe('checkStates(states, catalog)', () => {
       'src/map/states.ts: state "panmunjom" has no description',
       'src/map/states.ts: state "three-panels" must have one or two panels',
     ]);
+  });
+});
+
+describe('checkStates holds the map to the editorial rules (tests/fixtures/states-bad.ts)', () => {
+  const check = (state: MapState) => checkStates({ [state.id]: state }, catalog);
+
+  it('fails a label that shows a context fact without the context style', () => {
+    expect(check(badStates.contextLabelUnmarked)).toEqual([
+      'src/map/states.ts: state "no-pullout": the label of place "seoul" shows fact "usfk-troops", which data/facts.json marks as context (not from the op-ed): add `context: true` so the map styles it as context',
+    ]);
+  });
+
+  it('fails an arc and an arrow that show context events without the context style', () => {
+    expect(check(badStates.contextArcUnmarked)).toEqual([
+      'src/map/states.ts: state "what-came-next": the arc "12 June: Trump–Kim summit" shows event "singapore-summit", which data/timeline.json marks as context (not from the op-ed): add `context: true` so the map styles it as context',
+    ]);
+    expect(check(badStates.contextArrowUnmarked)).toEqual([
+      'src/map/states.ts: state "what-came-next": the arrow "Trump, from the G7 in Québec" shows event "trump-g7-to-singapore", which data/timeline.json marks as context (not from the op-ed): add `context: true` so the map styles it as context',
+    ]);
+  });
+
+  it('fails a mark styled as context whose event is from the op-ed', () => {
+    expect(check(badStates.opEdMarkedContext)).toEqual([
+      'src/map/states.ts: state "flurry-dalian": the arc "7–8 May: Kim to Dalian" is marked `context: true` but event "xi-kim-dalian" is from the op-ed (data/timeline.json): remove the flag',
+    ]);
+  });
+
+  it('fails a label with a number and no source', () => {
+    expect(check(badStates.numberUnsourced)).toEqual([
+      'src/map/states.ts: state "no-pullout": the label of place "seoul" ("Seoul · US Forces Korea, about 28,500") states a number or date: cite its source with `fact` or `event`',
+    ]);
+  });
+
+  it('fails Zhang’s hypothetical drawn without a scenario label', () => {
+    expect(check(badStates.scenarioUnlabelled)).toEqual([
+      'src/map/states.ts: state "after-reconciliation": draws Zhang’s hypothetical (a reconciled Korea, balancing arrows) without a scenario label: add `scenario: \'Zhang’s scenario: …\'`',
+    ]);
+    expect(check(badStates.ringNotScenario)).toEqual([
+      'src/map/states.ts: state "offensive-realism": draws Zhang’s hypothetical (a ring ("US-led security mechanism?"), a reconciled Korea, balancing arrows) without a scenario label: add `scenario: \'Zhang’s scenario: …\'`',
+    ]);
+  });
+
+  it('fails a call given a direction, and a visit without one', () => {
+    expect(check(badStates.callDirected)).toEqual([
+      'src/map/states.ts: state "flurry-call": the arc "4 May: Xi–Moon call" is a call, which has no direction: set `directed: false` (a two-way line, no arrowhead)',
+    ]);
+    expect(check(badStates.visitUndirected)).toEqual([
+      'src/map/states.ts: state "flurry-wang-yi": the arc "2–3 May: Wang Yi" is a visit, a trip with a direction: set `directed: true` (from → to)',
+    ]);
+  });
+
+  it('fails North Korea drawn as a US ally', () => {
+    expect(check(badStates.northKoreaUsAlly)).toEqual([
+      'src/map/states.ts: state "after-reconciliation": North Korea (408) is drawn as a US ally, which no fact or argument here says: draw a reconciled Korea with role \'reconciled\' and a scenario label',
+    ]);
+  });
+
+  it('finds nothing to fix in the real states: context marked, scenarios labelled, only trips directed', () => {
+    for (const state of allStates)
+      for (const panel of state.panels) {
+        for (const arc of panel.arcs) expect(arc.directed, `${state.id}: ${arc.label}`).toBe(arc.kind === 'visit');
+        for (const arc of panel.arcs) expect(!!arc.context, `${state.id}: ${arc.label}`).toBe(catalog.events[arc.event].context);
+      }
+    expect(states['after-reconciliation'].panels[0].scenario).toMatch(/^Zhang’s scenario/);
+    expect(states['offensive-realism'].panels[0].scenario).toMatch(/^Zhang’s scenario/);
   });
 });
 
@@ -180,6 +246,19 @@ describe('the geometry in data/geo/', () => {
       expect(lat).toBeGreaterThan(37);
       expect(lat).toBeLessThan(39.5);
     }
+  });
+
+  it('splits Germany into West (280) and East Germany with Berlin (278), of about their 1949–90 areas, with no border drawn between them', () => {
+    const ids = countryIds('europe');
+    expect(ids.has('276')).toBe(false);
+    const km2 = (id: string) => (geoArea(geometry.europe.countries.find((c) => c.id === id)!) * 6371 ** 2) / 1000;
+    // West Germany 248,700 km² and the GDR 108,300 km² (with West Berlin in the East piece: today's Länder).
+    expect(km2('280')).toBeGreaterThan(240);
+    expect(km2('280')).toBeLessThan(252);
+    expect(km2('278')).toBeGreaterThan(104);
+    expect(km2('278')).toBeLessThan(112);
+    const inner = geometry.europe.borders.coordinates.flat().filter(([lon, lat]) => lon > 10.5 && lon < 11.5 && lat > 51.5 && lat < 53);
+    expect(inner, 'no border line along the Elbe–Harz stretch of the old inner-German border').toEqual([]);
   });
 
   it('has no DMZ in Europe', () => {
