@@ -1,13 +1,14 @@
 /**
  * The map on a page: loads geometry, draws frames, and moves between states — by a short timed
- * transition (show) or by the reader's position (scrub). It marks the root with data-map-state once the
- * picture has settled in a state. Modes call show/scrub; no mode holds map logic.
+ * transition (show) or by the reader's position (scrub). It marks the root with data-map-target as soon as a
+ * state is asked for, and data-map-state once the picture has settled in it. Modes call show/scrub; no mode holds map logic.
  */
 import type { Catalog } from './catalog.ts';
 import { describe } from './describe.ts';
 import { frameOf, type Frame } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
+import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
 import { render } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -33,6 +34,11 @@ export interface MapController {
   scrub(from: string | null, to: string, progress: number): void;
   /** Starts loading the geometry these states need, so a later transition does not wait. */
   prefetch(ids: string[]): void;
+  /**
+   * Keeps `padding` (px) free at the map's edges — what lies over the map there (a phone's caption bar, the step
+   * card) — and frames every state inside it; the picture is re-fitted at once.
+   */
+  setPadding(padding: Padding): void;
   /** The state id most recently asked for. */
   readonly target: string | null;
   destroy(): void;
@@ -68,8 +74,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
   let request = 0;
   let dead = false;
+  let padding: Padding = NO_PADDING;
 
-  const wide = (): boolean => size.width >= size.height;
+  /** Wider than tall, inside the padding: panels side by side, and the states' wide cameras. */
+  const wide = (): boolean => {
+    const inner = paddedBox(size.width, size.height, padding);
+    return inner.width >= inner.height;
+  };
   // Frames are pure data: built once per state and layout, then shared (scroll events ask for them often).
   const frames = new Map<string, Frame>();
   const frame = (id: string): Frame => {
@@ -116,7 +127,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     if (size.width === 0 || size.height === 0) return false;
     displayed = f;
     const start = onDraw ? performance.now() : 0;
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height });
+    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, padding });
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;
@@ -129,6 +140,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const announce = (id: string): void => {
     if (target === id) return;
     target = id;
+    root.dataset.mapTarget = id;
     const state = states[id];
     caption.textContent = state.caption;
     description.textContent = describe(state, catalog);
@@ -178,8 +190,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     draw(scrubbing.at(smooth(progress / SCRUB_COMPLETE)));
   };
 
-  const resize = new ResizeObserver(([entry]) => {
-    size = entry.contentRect;
+  /** Draws the current target afresh at the current size and padding. */
+  const refit = (): void => {
     // Nothing asked for yet, or its geometry still on the way (its arrival draws it).
     if (!target || !ready(target)) return;
     stop();
@@ -188,6 +200,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     // no size when its state was asked for (a hidden tab or panel) is drawn now.
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
     else if (draw(frame(target))) settle(target);
+  };
+  const resize = new ResizeObserver(([entry]) => {
+    size = entry.contentRect;
+    refit();
   });
   resize.observe(svg);
 
@@ -213,6 +229,11 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     prefetch(ids) {
       if (dead) return;
       for (const id of ids) for (const p of states[id]?.panels ?? []) loadRegion(p.view.region).then((geo) => (loaded[p.view.region] = geo), () => undefined);
+    },
+    setPadding(next) {
+      if (dead || (['top', 'right', 'bottom', 'left'] as const).every((k) => Math.round(next[k]) === Math.round(padding[k]))) return;
+      padding = next;
+      refit();
     },
     get target() {
       return target;

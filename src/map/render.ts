@@ -8,7 +8,7 @@ import type { Catalog } from './catalog.ts';
 import type { Frame, FramePanel, Item } from './frame.ts';
 import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import { clampToBox, edgePoint, inside, labelPoint, partOf, rhumb, toward, type Point } from './lines.ts';
-import { projectionFor, type Box } from './projection.ts';
+import { paddedBox, paintedBox, projectionFor, type Box, type Padding } from './projection.ts';
 import type { PlaceMark, Region } from './state.ts';
 
 export interface RenderContext {
@@ -17,6 +17,8 @@ export interface RenderContext {
   regions: Partial<Record<Region, RegionGeometry>>;
   width: number;
   height: number;
+  /** Space kept free at the map's edges (a phone's caption bar and step card): subjects are framed inside it. */
+  padding?: Padding;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -113,11 +115,11 @@ function memoPath(parent: Element, className: string, key: string, d: () => stri
   return path;
 }
 
-function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext): void {
+function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext, paint: Box = box): void {
   // Country outlines are dense already: no adaptive resampling, which is most of a frame's cost.
   const base = layer(g, 'base');
   const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
-  const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}|${p.regions}|${geos.length}`;
+  const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}${paint === box ? '' : `/${[paint.x, paint.y, paint.width, paint.height].map(round)}`}|${p.regions}|${geos.length}`;
   memoPath(base, 'land', camera, () => geos.map((geo) => path(geo.land) ?? '').join(''));
   const fills = layer(base, 'fills');
   // One path per fill group (a role, or a NATO wave): few DOM nodes however many countries.
@@ -289,13 +291,17 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
   const keep = new Set(frame.panels.map((p) => p.key));
   for (const g of [...svg.querySelectorAll(':scope > g.panel')]) if (!keep.has(g.getAttribute('data-key')!)) g.remove();
   for (const old of [...svg.querySelectorAll(':scope > clipPath, :scope > .panel-divider')]) old.remove();
+  const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
   frame.panels.forEach((p, i) => {
-    const box: Box = { x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height };
-    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+    // `box` frames the subject (inside the padding); `paint` is the part of the map the panel covers.
+    const box: Box = { x: inner.x + p.box[0] * inner.width, y: inner.y + p.box[1] * inner.height, width: p.box[2] * inner.width, height: p.box[3] * inner.height };
+    const painted = paintedBox(box, inner, ctx.width, ctx.height);
+    const paint = ['x', 'y', 'width', 'height'].every((k) => painted[k as keyof Box] === box[k as keyof Box]) ? box : painted;
+    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint);
     const path = geoPath(projection).digits(1);
-    const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box).precision(0)).digits(1);
+    const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint).precision(0)).digits(1);
     const clipId = `panel-clip-${p.key.replace(/[^a-z0-9-]/g, '-')}`;
-    el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
+    el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: paint.x, y: paint.y, width: paint.width, height: paint.height });
     const g = (svg.querySelector(`:scope > g.panel[data-key="${p.key}"]`) as SVGGElement | null) ?? el(svg, 'g', { class: 'panel', 'data-key': p.key });
     g.setAttribute('clip-path', `url(#${clipId})`);
     g.setAttribute('data-region', p.regions[p.regions.length - 1]);
@@ -303,12 +309,12 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
     else g.removeAttribute('opacity');
     svg.appendChild(g); // keep panel order
     const sea = [...g.children].find((c) => c.getAttribute('class') === 'sea') ?? el(g, 'rect', { class: 'sea' });
-    for (const [k, v] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height })) sea.setAttribute(k, String(round(v)));
+    for (const [k, v] of Object.entries({ x: paint.x, y: paint.y, width: paint.width, height: paint.height })) sea.setAttribute(k, String(round(v)));
     g.prepend(sea);
-    drawBase(g, p, outlines, box, ctx);
+    drawBase(g, p, outlines, box, ctx, paint);
     drawOverlay(g, p, projection, path, box, ctx);
     if (i > 0) {
-      const vertical = box.x > 0;
+      const vertical = box.x > inner.x + 0.5;
       el(svg, 'line', vertical ? { x1: box.x, y1: 0, x2: box.x, y2: ctx.height, class: 'panel-divider' } : { x1: 0, y1: box.y, x2: ctx.width, y2: box.y, class: 'panel-divider' });
     }
   });
