@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const noDom = { patterns: [{ group: ['../modes/*', '../build/*', 'scrollama', 'reveal.js', 'reveal.js/*'], message: 'story/ and map/ must not depend on modes, build code or mode libraries (DESIGN.md).' }] };
+const noDom = { patterns: [{ group: ['../modes/*', '../build/*', 'reveal.js', 'reveal.js/*'], message: 'story/ and map/ must not depend on modes, build code or mode libraries (DESIGN.md).' }] };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '**/*.tmp.mjs'] },

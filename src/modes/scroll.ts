@@ -37,15 +37,17 @@ export function startScroll(): () => void {
   const freeTop = (): number => (isWideLayout() ? 0 : Math.max(0, bar.getBoundingClientRect().bottom));
   const unmountStepper = mountStepper(bar, steps, model, freeTop);
 
+  const heads = [...document.querySelectorAll<HTMLElement>('.scrolly .section-head')];
   /**
    * On a phone the map fills the screen under the caption bar and the step cards: its subject is framed between
-   * the bar and the reading line, where a card starts when it is read.
+   * the bar and the reading line, where a card starts when it is read, less room for a section's title above it.
    */
   const fit = (): void => {
     if (isWideLayout()) return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
     // Sizes, not positions: both stick to the top of the screen once the story is reached.
     const top = bar.getBoundingClientRect().height;
-    const bottom = Math.max(0, svg.getBoundingClientRect().height - (innerHeight * readingLine() - 4));
+    const title = Math.max(0, ...heads.map((h) => h.getBoundingClientRect().height + parseFloat(getComputedStyle(h).marginBottom)));
+    const bottom = Math.max(0, svg.getBoundingClientRect().height - (innerHeight * readingLine() - 4) + title);
     map.setPadding({ top, right: 0, bottom, left: 0 });
   };
   const stopLine = publishReadingLine(() => {

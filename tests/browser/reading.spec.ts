@@ -129,6 +129,8 @@ test('after 25+ random jumps, flings, keys, resizes, rotations and history moves
 
 test('Previous and Next go to the neighbours of the step whose picture is shown, from anywhere', async ({ page }) => {
   test.setTimeout(180_000);
+  // Jumps, not smooth scrolls: each press lands at once (a11y.spec.ts walks the story with smooth scrolling).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   const steps = await stepsOf(page);
   const next = random(11);
@@ -233,7 +235,7 @@ test.describe('on a phone the map gets the screen', () => {
     { width: 320, height: 568 },
     { width: 768, height: 1024 },
   ]) {
-    test(`at ${size.width}×${size.height}, a card read at the reading line covers no place, arc end or table corner of its map`, async ({ page }) => {
+    test(`at ${size.width}×${size.height}, a card (and its section title) read at the reading line covers no place, arc end or table corner of its map`, async ({ page }) => {
       test.setTimeout(180_000);
       await page.setViewportSize(size);
       await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -270,13 +272,17 @@ test.describe('on a phone the map gets the screen', () => {
               points.push({ what: 'table corner', x: p.x, y: p.y });
             }
           }
-          const card = document.querySelectorAll('[data-step]')[k].getBoundingClientRect();
+          const step = document.querySelectorAll('[data-step]')[k];
+          const card = step.getBoundingClientRect();
+          // A section's first card carries the section's title just above it: that covers nothing either.
+          const head = step.closest('section')!.querySelector('[data-step]') === step ? step.closest('section')!.querySelector('.section-head')!.getBoundingClientRect() : null;
           const bar = document.querySelector('#map figcaption')!.getBoundingClientRect();
           const screen = svg.getBoundingClientRect();
           const out: string[] = [];
           for (const p of points) {
             const r = 4; // a dot's radius
             if (p.x + r > card.left && p.x - r < card.right && p.y + r > card.top && p.y - r < card.bottom) out.push(`${p.what} under the card`);
+            if (head && p.x + r > head.left && p.x - r < head.right && p.y + r > head.top && p.y - r < head.bottom) out.push(`${p.what} under the section title`);
             if (p.y - r < bar.bottom) out.push(`${p.what} under the caption bar`);
             if (p.x < Math.max(0, screen.left) || p.x > Math.min(innerWidth, screen.right) || p.y > Math.min(innerHeight, screen.bottom)) out.push(`${p.what} off screen`);
           }
