@@ -4,7 +4,7 @@
  * other step change plays a short transition. The page's text is prerendered HTML; this only adds the map.
  */
 import catalog from 'virtual:catalog';
-import { createMap } from '../map/map.ts';
+import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
@@ -12,9 +12,6 @@ import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-lin
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
-
-/** Scrubbed progress at which a progression is complete (src/map/map.ts SCRUB_COMPLETE). */
-const COMPLETE = 0.45;
 
 export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
@@ -33,9 +30,7 @@ export function startScroll(): () => void {
     bar.append(toggle); // the caption bar holds the map's controls, over the map on a phone
     mountMotionToggle(toggle, listening.signal);
   }
-  /** On a phone the caption bar sticks over the top of the story: steps are read below it. */
-  const freeTop = (): number => (isWideLayout() ? 0 : Math.max(0, bar.getBoundingClientRect().bottom));
-  const unmountStepper = mountStepper(bar, steps, model, freeTop);
+  const unmountStepper = mountStepper(bar, steps, model);
 
   const heads = [...document.querySelectorAll<HTMLElement>('.scrolly .section-head')];
   /**

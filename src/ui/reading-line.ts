@@ -26,16 +26,13 @@ export function publishReadingLine(change?: () => void): () => void {
   return () => wideLayout.removeEventListener('change', publish);
 }
 
-/** Viewport y (px) of the top of the free area: below whatever sticks over the top of the story (the phone's bar). */
-export type FreeTop = () => number;
-
 /**
  * Where a step's top should be for it to be read: just past the reading line (so it is the step the scroll model
  * picks). On a wide layout a short step is centred on the line, so it reads whole beside its map; on a phone
  * the card starts at the line and the space above stays the map's.
  */
-export function readPosition(height: number, freeTop = 0): number {
+export function readPosition(height: number): number {
   const line = innerHeight * readingLine() - 2;
   if (!wideLayout.matches) return line;
-  return Math.min(line, Math.max(freeTop + 16, innerHeight * readingLine() - height / 2));
+  return Math.min(line, Math.max(16, innerHeight * readingLine() - height / 2));
 }

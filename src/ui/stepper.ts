@@ -5,7 +5,7 @@
  * (not back to the top of the story). Scrolls smoothly unless the reader asks for less motion.
  */
 import { motionReduced } from './motion.ts';
-import { readPosition, type FreeTop } from './reading-line.ts';
+import { readPosition } from './reading-line.ts';
 import type { ScrollModel } from './scroll-model.ts';
 
 function stepButton(className: string, glyph: string, word: string): HTMLButtonElement {
@@ -25,11 +25,8 @@ function stepButton(className: string, glyph: string, word: string): HTMLButtonE
   return button;
 }
 
-/**
- * Mounts the stepper at the start of `container` (the map's caption bar) for `steps`, driven by `model`.
- * `freeTop` is where the story's visible area begins. Returns a function that removes it.
- */
-export function mountStepper(container: HTMLElement, steps: HTMLElement[], model: ScrollModel, freeTop: FreeTop = () => 0): () => void {
+/** Mounts the stepper at the start of `container` (the map's caption bar) for `steps`, driven by `model`. Returns a function that removes it. */
+export function mountStepper(container: HTMLElement, steps: HTMLElement[], model: ScrollModel): () => void {
   const group = document.createElement('div');
   group.className = 'stepper';
   group.setAttribute('role', 'group');
@@ -52,7 +49,7 @@ export function mountStepper(container: HTMLElement, steps: HTMLElement[], model
   const go = (target: number): void => {
     if (target < 0 || target >= steps.length) return;
     const rect = steps[target].getBoundingClientRect();
-    const distance = rect.top - readPosition(rect.height, freeTop());
+    const distance = rect.top - readPosition(rect.height);
     if (Math.abs(distance) < 1) return;
     aim = target;
     const from = scrollY;
