@@ -112,7 +112,7 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
         key: n ? `${p.view.region}:${n}` : p.view.region,
         w: 1,
         box: boxes[i],
-        camera: { center: p.view.center, span: p.view.span },
+        camera: !wide && p.tall ? { center: p.tall.center, span: p.tall.span } : { center: p.view.center, span: p.view.span },
         regions: [p.view.region],
         fills,
         places: p.places.map((m) => full(`place:${m.id}:${m.label ?? ''}`, m)),

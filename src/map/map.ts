@@ -1,7 +1,7 @@
 /**
  * The map on a page: loads geometry, draws frames, and moves between states — by a short timed
- * transition (show) or by the reader's position (scrub). It marks the root with data-map-state once the
- * picture has settled in a state. Modes call show/scrub; no mode holds map logic.
+ * transition (show) or by the reader's position (scrub). It marks the root with data-map-target as soon as a
+ * state is asked for, and data-map-state once the picture has settled in it. Modes call show/scrub; no mode holds map logic.
  */
 import type { Catalog } from './catalog.ts';
 import { describe } from './describe.ts';
@@ -9,6 +9,7 @@ import { frameOf, type Frame } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
+import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
 import { render } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -34,6 +35,11 @@ export interface MapController {
   scrub(from: string | null, to: string, progress: number): void;
   /** Starts loading the geometry these states need, so a later transition does not wait. */
   prefetch(ids: string[]): void;
+  /**
+   * Keeps `padding` (px) free at the map's edges — what lies over the map there (a phone's caption bar, the step
+   * card) — and frames every state inside it; the picture is re-fitted at once.
+   */
+  setPadding(padding: Padding): void;
   /** The state id most recently asked for. */
   readonly target: string | null;
   destroy(): void;
@@ -71,8 +77,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let dead = false;
   // Created at the first draw, once the stylesheet has given the labels their font.
   let measure: Measure | null = null;
+  let padding: Padding = NO_PADDING;
 
-  const wide = (): boolean => size.width >= size.height;
+  /** Wider than tall, inside the padding: panels side by side, and the states' wide cameras. */
+  const wide = (): boolean => {
+    const inner = paddedBox(size.width, size.height, padding);
+    return inner.width >= inner.height;
+  };
   // Frames are pure data: built once per state and layout, then shared (scroll events ask for them often).
   const frames = new Map<string, Frame>();
   const frame = (id: string): Frame => {
@@ -120,7 +131,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     measure ??= canvasMeasure(svg);
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure });
+    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding });
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;
@@ -133,6 +144,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const announce = (id: string): void => {
     if (target === id) return;
     target = id;
+    root.dataset.mapTarget = id;
     const state = states[id];
     caption.textContent = state.caption;
     description.textContent = describe(state, catalog);
@@ -182,8 +194,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     draw(scrubbing.at(smooth(progress / SCRUB_COMPLETE)));
   };
 
-  const resize = new ResizeObserver(([entry]) => {
-    size = entry.contentRect;
+  /** Draws the current target afresh at the current size and padding. */
+  const refit = (): void => {
     // Nothing asked for yet, or its geometry still on the way (its arrival draws it).
     if (!target || !ready(target)) return;
     stop();
@@ -192,6 +204,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     // no size when its state was asked for (a hidden tab or panel) is drawn now.
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
     else if (draw(frame(target))) settle(target);
+  };
+  const resize = new ResizeObserver(([entry]) => {
+    size = entry.contentRect;
+    refit();
   });
   resize.observe(svg);
 
@@ -217,6 +233,11 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     prefetch(ids) {
       if (dead) return;
       for (const id of ids) for (const p of states[id]?.panels ?? []) loadRegion(p.view.region).then((geo) => (loaded[p.view.region] = geo), () => undefined);
+    },
+    setPadding(next) {
+      if (dead || (['top', 'right', 'bottom', 'left'] as const).every((k) => Math.round(next[k]) === Math.round(padding[k]))) return;
+      padding = next;
+      refit();
     },
     get target() {
       return target;

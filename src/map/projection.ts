@@ -25,15 +25,41 @@ function spanOutline(view: Pick<View, 'center' | 'span'>): GeoJSON.MultiPoint {
   return { type: 'MultiPoint', coordinates };
 }
 
+/** Space (px) kept free at each edge of the map: whatever lies over it there (a phone's caption bar, a step card). */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const NO_PADDING: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** The map's area inside the padding: where panels are laid out and subjects framed. */
+export function paddedBox(width: number, height: number, p: Padding = NO_PADDING): Box {
+  return { x: p.left, y: p.top, width: Math.max(1, width - p.left - p.right), height: Math.max(1, height - p.top - p.bottom) };
+}
+
+/** A panel's box grown to the map's edges wherever it touches the padded area's edge: what it paints. */
+export function paintedBox(box: Box, inner: Box, width: number, height: number): Box {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.5;
+  const x0 = near(box.x, inner.x) ? 0 : box.x;
+  const y0 = near(box.y, inner.y) ? 0 : box.y;
+  const x1 = near(box.x + box.width, inner.x + inner.width) ? width : box.x + box.width;
+  const y1 = near(box.y + box.height, inner.y + inner.height) ? height : box.y + box.height;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** Margin kept free around the span, in pixels, so labels at the edge stay inside. */
 export const PANEL_PADDING = 16;
 
 /**
  * An azimuthal equal-area projection centred on the view: one projection family for every view,
  * so a camera move is a rotation plus a scale change. The view's centre lands on the panel's centre
- * and the span's outline fits inside the padded panel.
+ * and the span's outline fits inside the padded panel. Drawing is clipped to `clip` (default: the box), which may
+ * be larger: a phone's map paints the whole screen but frames its subject where no card covers it.
  */
-export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box): GeoProjection {
+export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box, clip: Box = box): GeoProjection {
   const pad = Math.min(PANEL_PADDING, box.width / 10, box.height / 10);
   // At scale 1 and no translation the rotated centre projects to (0, 0): measure the outline there.
   const unit = geoAzimuthalEqualArea().rotate([-view.center[0], -view.center[1]]).scale(1).translate([0, 0]);
@@ -52,8 +78,8 @@ export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box): Ge
     // camera zoomed far out mid-flight sees a globe's disc rather than a torn far side.
     .clipAngle(90)
     .clipExtent([
-      [box.x, box.y],
-      [box.x + box.width, box.y + box.height],
+      [clip.x, clip.y],
+      [clip.x + clip.width, clip.y + clip.height],
     ]);
 }
 

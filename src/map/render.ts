@@ -10,7 +10,7 @@ import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, type Obstacles, type Placement } from './labels.ts';
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
-import { projectionFor, type Box } from './projection.ts';
+import { paddedBox, paintedBox, projectionFor, type Box, type Padding } from './projection.ts';
 import type { Arrow, PlaceMark, Region } from './state.ts';
 
 export interface RenderContext {
@@ -21,6 +21,8 @@ export interface RenderContext {
   height: number;
   /** Measures label text in the font it is drawn in (src/map/measure.ts; src/build/font.ts at build time). */
   measure: Measure;
+  /** Space kept free at the map's edges (a phone's caption bar and step card): subjects are framed inside it. */
+  padding?: Padding;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -85,11 +87,11 @@ function memoPath(parent: Element, className: string, key: string, d: () => stri
   return path;
 }
 
-function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext): void {
+function drawBase(g: SVGGElement, p: FramePanel, path: GeoPath, box: Box, ctx: RenderContext, paint: Box = box): void {
   // Country outlines are dense already: no adaptive resampling, which is most of a frame's cost.
   const base = layer(g, 'base');
   const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
-  const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}|${p.regions}|${geos.length}`;
+  const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}${paint === box ? '' : `/${[paint.x, paint.y, paint.width, paint.height].map(round)}`}|${p.regions}|${geos.length}`;
   memoPath(base, 'land', camera, () => geos.map((geo) => path(geo.land) ?? '').join(''));
   const fills = layer(base, 'fills');
   // One path per fill group (a role, or a NATO wave): few DOM nodes however many countries.
@@ -423,7 +425,11 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
 /** Placements by label key, per measurer, panel and map size: laid out once, reused by every frame. */
 const layouts = new WeakMap<Measure, WeakMap<FramePanel, Map<string, Map<string, Placement>>>>();
 
-const pixelBox = (p: FramePanel, ctx: RenderContext): Box => ({ x: p.box[0] * ctx.width, y: p.box[1] * ctx.height, width: p.box[2] * ctx.width, height: p.box[3] * ctx.height });
+/** A panel's box in pixels, inside the map's padding: where its subject is framed and its labels laid out. */
+const pixelBox = (p: FramePanel, ctx: RenderContext): Box => {
+  const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
+  return { x: inner.x + p.box[0] * inner.width, y: inner.y + p.box[1] * inner.height, width: p.box[2] * inner.width, height: p.box[3] * inner.height };
+};
 
 /**
  * A settled panel's label layout; a transition's panel takes its labels' placements from the panels it
@@ -434,7 +440,8 @@ export function placementsFor(p: FramePanel, ctx: RenderContext): Map<string, Pl
   if (!byPanel) layouts.set(ctx.measure, (byPanel = new WeakMap()));
   let bySize = byPanel.get(p);
   if (!bySize) byPanel.set(p, (bySize = new Map()));
-  const size = `${ctx.width}x${ctx.height}`;
+  const pad = ctx.padding;
+  const size = `${ctx.width}x${ctx.height}${pad ? `|${pad.top},${pad.right},${pad.bottom},${pad.left}` : ''}`;
   let placed = bySize.get(size);
   if (!placed) {
     if (p.ends) {
@@ -535,13 +542,17 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
   const keep = new Set(frame.panels.map((p) => p.key));
   for (const g of [...svg.querySelectorAll(':scope > g.panel')]) if (!keep.has(g.getAttribute('data-key')!)) g.remove();
   for (const old of [...svg.querySelectorAll(':scope > clipPath, :scope > .panel-divider')]) old.remove();
+  const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
   frame.panels.forEach((p, i) => {
+    // `box` frames the subject (inside the padding); `paint` is the part of the map the panel covers.
     const box = pixelBox(p, ctx);
-    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+    const painted = paintedBox(box, inner, ctx.width, ctx.height);
+    const paint = ['x', 'y', 'width', 'height'].every((k) => painted[k as keyof Box] === box[k as keyof Box]) ? box : painted;
+    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint);
     const path = geoPath(projection).digits(1);
-    const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box).precision(0)).digits(1);
+    const outlines = geoPath(projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint).precision(0)).digits(1);
     const clipId = `panel-clip-${p.key.replace(/[^a-z0-9-]/g, '-')}`;
-    el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: box.x, y: box.y, width: box.width, height: box.height });
+    el(el(svg, 'clipPath', { id: clipId }), 'rect', { x: paint.x, y: paint.y, width: paint.width, height: paint.height });
     const g = (svg.querySelector(`:scope > g.panel[data-key="${p.key}"]`) as SVGGElement | null) ?? el(svg, 'g', { class: 'panel', 'data-key': p.key });
     g.setAttribute('clip-path', `url(#${clipId})`);
     g.setAttribute('data-region', p.regions[p.regions.length - 1]);
@@ -549,12 +560,12 @@ export function render(svg: SVGSVGElement, frame: Frame, ctx: RenderContext): vo
     else g.removeAttribute('opacity');
     svg.appendChild(g); // keep panel order
     const sea = [...g.children].find((c) => c.getAttribute('class') === 'sea') ?? el(g, 'rect', { class: 'sea' });
-    for (const [k, v] of Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height })) sea.setAttribute(k, String(round(v)));
+    for (const [k, v] of Object.entries({ x: paint.x, y: paint.y, width: paint.width, height: paint.height })) sea.setAttribute(k, String(round(v)));
     g.prepend(sea);
-    drawBase(g, p, outlines, box, ctx);
+    drawBase(g, p, outlines, box, ctx, paint);
     drawOverlay(g, p, projection, path, box, ctx);
     if (i > 0) {
-      const vertical = box.x > 0;
+      const vertical = box.x > inner.x + 0.5;
       el(svg, 'line', vertical ? { x1: box.x, y1: 0, x2: box.x, y2: ctx.height, class: 'panel-divider' } : { x1: 0, y1: box.y, x2: ctx.width, y2: box.y, class: 'panel-divider' });
     }
   });

@@ -113,6 +113,8 @@ export interface Table {
 
 export interface Panel {
   view: View;
+  /** The camera where the map is taller than wide (a phone), when framing `view` there is not good enough. */
+  tall?: Pick<View, 'center' | 'span'>;
   countries: CountryStyle[];
   places: PlaceMark[];
   arcs: Arc[];

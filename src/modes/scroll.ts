@@ -1,109 +1,105 @@
 /**
- * Scroll mode: scrollama's step and progress events → the map. A step whose state is a progression
- * is scrubbed by the reader's position within it; any other step change plays a short transition.
- * The page's text is prerendered HTML; this only adds the map.
+ * Scroll mode: the scroll model's { step, progress } → the map, the stepper, the active step and progress
+ * events. A progression step is scrubbed by the reader's position in it and completes when scrolling stops; any
+ * other step change plays a short transition. The page's text is prerendered HTML; this only adds the map.
  */
 import scrollama from 'scrollama';
 import catalog from 'virtual:catalog';
-import { createMap } from '../map/map.ts';
+import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
+import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import { onReadingOffsetChange, readingOffset, stepAtLine } from '../ui/reading-line.ts';
+import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-line.ts';
+import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
 
-
 export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
+  const bar = root.querySelector<HTMLElement>('figcaption')!;
+  const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   const ids = steps.map((s) => s.dataset.step!);
   // `?bench` exposes the map's per-frame work to the benchmark (npm run bench); nothing else reads it.
   const bench: number[] | null = new URLSearchParams(location.search).has('bench') ? [] : null;
   if (bench) (window as unknown as { __mapWork: number[] }).__mapWork = bench;
   const map = createMap(root, { catalog, states, reducedMotion: motionReduced, onDraw: bench ? (ms) => bench.push(ms) : undefined });
-  let offset = readingOffset();
-  const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
+  const model = createScrollModel(steps, readingLine);
   const listening = new AbortController();
-  if (toggle) mountMotionToggle(toggle, listening.signal);
-  const unmountStepper = mountStepper(root.parentElement!, steps); // Previous / Next step
+  const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
+  if (toggle) {
+    bar.append(toggle); // the caption bar holds the map's controls, over the map on a phone
+    mountMotionToggle(toggle, listening.signal);
+  }
+  const unmountStepper = mountStepper(bar, steps, model);
 
+  const heads = [...document.querySelectorAll<HTMLElement>('.scrolly .section-head')];
+  /**
+   * On a phone the map fills the screen under the caption bar and the step cards: its subject is framed between
+   * the bar and the reading line, where a card starts when it is read, less room for a section's title above it.
+   */
+  const fit = (): void => {
+    if (isWideLayout()) return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    // Sizes, not positions: both stick to the top of the screen once the story is reached.
+    const top = bar.getBoundingClientRect().height;
+    const title = Math.max(0, ...heads.map((h) => h.getBoundingClientRect().height + parseFloat(getComputedStyle(h).marginBottom)));
+    const bottom = Math.max(0, svg.getBoundingClientRect().height - (innerHeight * readingLine() - 4) + title);
+    map.setPadding({ top, right: 0, bottom, left: 0 });
+  };
+  // scrollama only wakes the model: its observers see a step cross the reading line even when no scroll event
+  // comes (a layout change above it); the model alone decides which step is read.
+  const observer = scrollama();
+  observer.setup({ step: steps, offset: readingLine() }).onStepEnter(() => model.read()).onStepExit(() => model.read());
+  const stopLine = publishReadingLine(() => {
+    fit();
+    // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
+    (observer as unknown as { offset(value: number): void }).offset(readingLine());
+    model.read();
+  });
+  fit();
+
+  const reached = progressTracker(steps.length);
   const progression = (i: number): boolean => !!states[ids[i]].progression;
-  let active = -1;
-  // The step the page opened on shows its whole picture: the reader arrived there, not scrolled through it.
+  /** The step shown whole: the reader arrived there (page load, a section link), not scrolled through it. */
   let opened = -1;
-  const scrubbed = (i: number): boolean => progression(i) && i !== opened;
-  const activate = (i: number, progress: number): void => {
-    active = i;
-    if (i !== opened) opened = -1;
-    steps.forEach((s, j) => s.classList.toggle('is-active', j === i));
-    if (scrubbed(i)) map.scrub(i > 0 ? ids[i - 1] : null, ids[i], progress);
-    else map.show(ids[i]);
-    map.prefetch(ids.slice(i + 1, i + 4));
+  /** Where a progression completed because the reader stopped in it: below there it scrubs back, above it stays whole. */
+  let completedAt: number | null = null;
+
+  const onReading = ({ index: i, progress }: Reading, { previous, idle }: ReadingNote): void => {
+    if (previous?.index !== i) {
+      if (i !== opened) opened = -1;
+      completedAt = null;
+      steps.forEach((s, j) => s.classList.toggle('is-active', j === i));
+      map.prefetch(ids.slice(i + 1, i + 4));
+      reached(steps[i].dataset.section!, ids[i], i + 1);
+    }
+    if (!progression(i) || i === opened) return map.show(ids[i]);
+    if (completedAt === null && idle) completedAt = Math.max(1e-3, Math.min(COMPLETE, progress));
+    if (completedAt !== null && progress >= completedAt) return map.show(ids[i]);
+    const t = completedAt === null ? progress : (COMPLETE * progress) / completedAt;
+    map.scrub(i > 0 ? ids[i - 1] : null, ids[i], t);
   };
 
-  /** How far the reading line is through step i (read on step changes only, never per frame). */
-  const progressIn = (i: number): number => {
-    const rect = steps[i].getBoundingClientRect();
-    return Math.min(1, Math.max(0, (innerHeight * offset - rect.top) / rect.height));
-  };
-
-  // The first state comes from the scroll position, so a deep link or a reload mid-story opens right.
-  const first = Math.max(0, stepAtLine(steps, innerHeight * offset));
-  opened = first;
-  activate(first, progressIn(first));
-
-  // A jump to a section (a deep link, a table-of-contents link) arrives at its first step whole.
+  // A jump to a section (a deep link, a table-of-contents link) arrives at its first step whole, if it is read there.
   const arrive = (): void => {
     // Section ids are plain slugs, so no decoding: a malformed escape (#%E0%A4%A) would throw here.
     const section = document.getElementById(location.hash.slice(1));
-    const step = section?.matches('section.section') ? steps.indexOf(section.querySelector<HTMLElement>('[data-step]')!) : -1;
-    if (step >= 0) {
-      opened = step;
-      activate(step, 1);
-    }
+    if (section?.matches('section.section')) opened = steps.indexOf(section.querySelector<HTMLElement>('[data-step]')!);
   };
-  arrive();
-  addEventListener('hashchange', arrive);
+  // The first reading comes from the scroll position, so a deep link or a reload mid-story opens right.
+  opened = model.current().index;
+  addEventListener('hashchange', arrive, { signal: listening.signal });
+  const stopModel = model.subscribe(onReading);
+  onReading(model.current(), { previous: null, idle: true });
+  addEventListener('resize', fit, { signal: listening.signal });
 
-  const scroller = scrollama();
-  scroller
-    .setup({ step: steps, offset, progress: true })
-    .onStepEnter(({ index }) => activate(index, progressIn(index)))
-    .onStepProgress(({ index, progress }) => {
-      // scrollama also reports the step being left; only the active step drives the map.
-      if (index === active && scrubbed(index)) map.scrub(index > 0 ? ids[index - 1] : null, ids[index], progress);
-    });
-
-  /**
-   * A safety net under scrollama's observers (rebuilt on a resize, so they can miss a step entered meanwhile):
-   * when scrolling stops or the layout changes, the step under the reading line is the active one.
-   */
-  const resync = (): void => {
-    const i = stepAtLine(steps, innerHeight * offset);
-    if (i < 0 || i === active) return;
-    const rect = steps[i].getBoundingClientRect();
-    if (rect.bottom >= innerHeight * offset) activate(i, progressIn(i));
-  };
-  const onResize = () => {
-    scroller.resize();
-    requestAnimationFrame(resync);
-  };
-  addEventListener('resize', onResize);
-  addEventListener('scrollend', resync);
-  // Across the phone/wide layout switch the reading line moves: scrollama's trigger moves with it.
-  const stopOffsetWatch = onReadingOffsetChange((next) => {
-    offset = next;
-    // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
-    (scroller as unknown as { offset(value: number): void }).offset(next);
-  });
   return () => {
-    removeEventListener('resize', onResize);
-    removeEventListener('scrollend', resync);
-    stopOffsetWatch();
-    removeEventListener('hashchange', arrive);
     listening.abort();
+    stopLine();
+    stopModel();
     unmountStepper();
-    scroller.destroy();
+    observer.destroy();
+    model.destroy();
     map.destroy();
   };
 }

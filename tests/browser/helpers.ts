@@ -21,16 +21,52 @@ export async function stepsOf(page: Page): Promise<StepInfo[]> {
   );
 }
 
-/** Scrolls so that the reading line (offset × viewport height) sits `fraction` of the way into step `index`. */
+/** Scrolls so that the reading line (<html data-reading-line> × viewport height) sits `fraction` of the way into step `index`. */
 export async function scrollToStep(page: Page, index: number, fraction = 0.5): Promise<void> {
   await page.evaluate(
     ([i, f]) => {
       const step = document.querySelectorAll<HTMLElement>('[data-step]')[i];
       const rect = step.getBoundingClientRect();
-      const offset = matchMedia('(max-width: 899px)').matches ? 0.7 : 0.5;
+      const offset = Number(document.documentElement.dataset.readingLine);
       window.scrollTo(0, window.scrollY + rect.top + rect.height * f - innerHeight * offset);
     },
     [index, fraction],
+  );
+}
+
+/**
+ * The step the reading rule gives from the page's own geometry: the last [data-step] whose top has passed the
+ * reading line (within 1 px), else the first. Independent of the app's code.
+ */
+export async function stepByRule(page: Page): Promise<{ index: number; state: string; progress: number }> {
+  return page.evaluate(() => {
+    const line = innerHeight * Number(document.documentElement.dataset.readingLine);
+    const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
+    const tops = steps.map((s) => s.getBoundingClientRect().top);
+    let index = 0;
+    tops.forEach((top, i) => {
+      if (top <= line + 1) index = i;
+    });
+    const end = index + 1 < steps.length ? tops[index + 1] : steps[index].getBoundingClientRect().bottom;
+    return { index, state: steps[index].dataset.step!, progress: Math.min(1, Math.max(0, (line - tops[index]) / (end - tops[index]))) };
+  });
+}
+
+/** Resolves once the page has not scrolled for 10 animation frames. */
+export async function scrollStill(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1;
+        let still = 0;
+        const check = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 10) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
   );
 }
 

@@ -1,0 +1,117 @@
+/**
+ * The one scroll model: the scroll position → { index, progress } of the step being read. The rule: the step
+ * being read is the last step whose top has passed the reading line; a gap belongs to the step above it; above
+ * the first step, the first step. Read once per animation frame while scrolling, again when scrolling stops (an
+ * idle timer: older Safari has no scrollend), and on resize, rotation, load, hash and history changes. The map,
+ * the stepper, the active class and progress events subscribe to it; nothing else decides the current step.
+ */
+
+export interface Reading {
+  /** The step being read (index into the steps). */
+  index: number;
+  /** How far the reading line is through that step and the gap below it, 0–1. */
+  progress: number;
+}
+
+/** Why a reading was taken: `idle` when scrolling has stopped (or the layout changed), not mid-scroll. */
+export interface ReadingNote {
+  previous: Reading | null;
+  idle: boolean;
+}
+
+export type ReadingListener = (reading: Reading, note: ReadingNote) => void;
+
+export interface ScrollModel {
+  /** The latest reading. */
+  current(): Reading;
+  /** Calls `listener` with every new reading (and every reading once scrolling stops); returns an unsubscribe. */
+  subscribe(listener: ReadingListener): () => void;
+  /** Reads the page now (the layout or the reading line changed). */
+  read(idle?: boolean): void;
+  destroy(): void;
+}
+
+/** Milliseconds without a scroll event after which scrolling has stopped. */
+export const IDLE_MS = 120;
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * The rule, on plain numbers: `tops` of the steps in document order (viewport px), `end` the bottom of the last
+ * step, `line` the reading line (px). A top within 1 px of the line counts as past it (sub-pixel layout).
+ */
+export function readingAt(tops: number[], end: number, line: number): Reading {
+  let index = 0;
+  for (let i = 0; i < tops.length; i++) if (tops[i] <= line + 1) index = i;
+  const from = tops[index];
+  const to = index + 1 < tops.length ? tops[index + 1] : end;
+  return { index, progress: to > from ? clamp01((line - from) / (to - from)) : 1 };
+}
+
+/** The model over `steps`; `line()` is the reading line as a fraction of the viewport height. */
+export function createScrollModel(steps: HTMLElement[], line: () => number): ScrollModel {
+  const listeners = new Set<ReadingListener>();
+  let reading: Reading | null = null;
+  let frame = 0;
+  let idle = 0;
+
+  const measure = (): Reading => {
+    const tops = steps.map((s) => s.getBoundingClientRect().top);
+    const end = steps.length ? steps[steps.length - 1].getBoundingClientRect().bottom : 0;
+    return readingAt(tops, end, innerHeight * line());
+  };
+
+  const read = (still = false): void => {
+    const next = measure();
+    const previous = reading;
+    if (!still && previous && previous.index === next.index && previous.progress === next.progress) return;
+    reading = next;
+    for (const listener of listeners) listener(next, { previous, idle: still });
+  };
+
+  /** One read per animation frame, however many scroll events arrive. */
+  const onFrame = (): void => {
+    frame = 0;
+    read();
+  };
+  const schedule = (): void => {
+    if (!frame) frame = requestAnimationFrame(onFrame);
+  };
+  /** Scrolling (or a layout change) has stopped: read once more, as a settled reading. */
+  const later = (): void => {
+    clearTimeout(idle);
+    idle = window.setTimeout(() => read(true), IDLE_MS);
+  };
+  const onScroll = (): void => {
+    schedule();
+    later();
+  };
+  const onLayout = (): void => {
+    schedule();
+    later();
+  };
+
+  const listening = new AbortController();
+  const { signal } = listening;
+  addEventListener('scroll', onScroll, { passive: true, signal });
+  for (const type of ['resize', 'orientationchange', 'load', 'hashchange', 'popstate', 'pageshow']) addEventListener(type, onLayout, { signal });
+  // Text that grows or shrinks (fonts arriving, a dialog, a zoom) moves the steps without a scroll event.
+  const sizes = new ResizeObserver(onLayout);
+  if (steps[0]?.parentElement) sizes.observe(steps[0].closest('main') ?? steps[0].parentElement);
+
+  return {
+    current: () => (reading ??= measure()),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    read: (still = true) => read(still),
+    destroy() {
+      listening.abort();
+      sizes.disconnect();
+      cancelAnimationFrame(frame);
+      clearTimeout(idle);
+      listeners.clear();
+    },
+  };
+}
