@@ -74,7 +74,8 @@ export function startScroll(): () => void {
       reached(steps[i].dataset.section!, ids[i], i + 1);
     }
     if (!progression(i) || i === opened) return map.show(ids[i]);
-    if (completedAt === null && idle) completedAt = Math.max(1e-3, Math.min(COMPLETE, progress));
+    // Wherever the reader stops, the picture finishes; scrolling back up from that point reverses it.
+    if (idle) completedAt = Math.max(1e-3, Math.min(COMPLETE, progress));
     if (completedAt !== null && progress >= completedAt) return map.show(ids[i]);
     const t = completedAt === null ? progress : (COMPLETE * progress) / completedAt;
     map.scrub(i > 0 ? ids[i - 1] : null, ids[i], t);
