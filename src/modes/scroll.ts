@@ -20,10 +20,7 @@ export function startScroll(): () => void {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   const ids = steps.map((s) => s.dataset.step!);
-  // `?bench` exposes the map's per-frame work to the benchmark (npm run bench); nothing else reads it.
-  const bench: number[] | null = new URLSearchParams(location.search).has('bench') ? [] : null;
-  if (bench) (window as unknown as { __mapWork: number[] }).__mapWork = bench;
-  const map = createMap(root, { catalog, states, reducedMotion: motionReduced, onDraw: bench ? (ms) => bench.push(ms) : undefined });
+  const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
   const model = createScrollModel(steps, readingLine);
   const listening = new AbortController();
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
