@@ -1,17 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { map, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { map, random, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
 
-/** A small seeded generator (mulberry32), so a failing round can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts the animation frames in which the map's SVG changed, from now until `stop()`. */
 async function countDrawnFrames(page: Page) {

@@ -71,3 +71,15 @@ export async function scrollStill(page: Page): Promise<void> {
 }
 
 export const map = (page: Page) => page.locator('#map');
+
+/** A small seeded generator (mulberry32), so a failing run can be replayed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

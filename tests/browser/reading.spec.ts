@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { map, scrollStill, stepByRule, stepsOf, watchConsole } from './helpers';
+import { map, random, scrollStill, stepByRule, stepsOf, watchConsole } from './helpers';
 
 /**
  * One rule decides the step being read: the last step whose top has passed the reading line (a gap belongs to
@@ -8,17 +8,6 @@ import { map, scrollStill, stepByRule, stepsOf, watchConsole } from './helpers';
  * jump a reader makes.
  */
 
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Watches the contract: whenever data-map-state changes, it names the state data-map-target names. */
 async function watchContract(page: Page): Promise<void> {
