@@ -12,6 +12,7 @@ import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountStepper } from '../ui/stepper.ts';
+import { followUrl } from '../ui/url.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
 
 export function startScroll(): () => void {
@@ -89,12 +90,15 @@ export function startScroll(): () => void {
   addEventListener('hashchange', arrive, { signal: listening.signal });
   const stopModel = model.subscribe(onReading);
   onReading(model.current(), { previous: null, idle: true });
+  // The address carries the section being read; above the story, none.
+  const stopUrl = followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1);
   addEventListener('resize', fit, { signal: listening.signal });
 
   return () => {
     listening.abort();
     stopLine();
     stopModel();
+    stopUrl();
     unmountStepper();
     observer.destroy();
     model.destroy();

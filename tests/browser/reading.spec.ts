@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { map, random, scrollStill, stepByRule, stepsOf, watchConsole } from './helpers';
+import { map, random, scrollStill, scrollToStep, stepByRule, stepsOf, watchConsole } from './helpers';
 
 /**
  * One rule decides the step being read: the last step whose top has passed the reading line (a gap belongs to
@@ -24,6 +24,19 @@ async function watchContract(page: Page): Promise<void> {
 }
 const contractBroken = (page: Page) => page.evaluate(() => (window as unknown as { contractBroken: string[] }).contractBroken);
 
+/** The section the address names ('' for none). */
+const addressOf = (page: Page) => page.evaluate(() => location.hash.slice(1));
+
+/** The section the address should name: the rule's step's section, none while the first step's top is below the line. */
+const sectionByRule = async (page: Page): Promise<string> => {
+  const rule = await stepByRule(page);
+  return page.evaluate((i) => {
+    const steps = document.querySelectorAll<HTMLElement>('[data-step]');
+    const line = innerHeight * Number(document.documentElement.dataset.readingLine);
+    return steps[0].getBoundingClientRect().top > line + 1 ? '' : steps[i].dataset.section!;
+  }, rule.index);
+};
+
 /** Waits for the page to stop scrolling, then holds the map to the rule; returns where the reading line was. */
 async function expectMapMatchesRule(page: Page, what: string): Promise<{ inGap: boolean; textAbove: boolean }> {
   await scrollStill(page);
@@ -34,6 +47,7 @@ async function expectMapMatchesRule(page: Page, what: string): Promise<{ inGap: 
   // The page did not move meanwhile, so the rule still gives the same step.
   expect((await stepByRule(page)).state, `${what}: still`).toBe(rule.state);
   await expect(page.locator('[data-step].is-active'), `${what}: the active step`).toHaveAttribute('data-step', rule.state);
+  await expect.poll(() => addressOf(page), `${what}: the address`).toBe(await sectionByRule(page));
   return page.evaluate((i) => {
     const line = innerHeight * Number(document.documentElement.dataset.readingLine);
     const r = document.querySelectorAll('[data-step]')[i].getBoundingClientRect();
@@ -114,6 +128,34 @@ test('after 25+ random jumps, flings, keys, resizes, rotations and history moves
   expect(await contractBroken(page)).toEqual([]);
   expect(steps.length).toBeGreaterThan(12);
   consoleWatch.expectNone();
+});
+
+test('the address follows the section being read, adds no history entries, and opens there again', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  const entries = await page.evaluate(() => history.length);
+  expect(await addressOf(page), 'the title screen names no section').toBe('');
+  const next = random(510);
+  for (let k = 0; k < 8; k++) {
+    await scrollToStep(page, Math.floor(next() * steps.length), next());
+    await scrollStill(page);
+    const section = await sectionByRule(page);
+    await expect.poll(() => addressOf(page), `position ${k}`).toBe(section);
+  }
+  expect(await page.evaluate(() => history.length), 'replaced, not pushed').toBe(entries);
+  // A copied link (the address as it stands) opens at that section's first step.
+  const i = steps.findIndex((s) => s.section === 'nato-parallel') + 1;
+  await scrollToStep(page, i, 0.3);
+  await expect.poll(() => addressOf(page)).toBe('nato-parallel');
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  // Back to the top: the address names no section again.
+  await page.evaluate(() => scrollTo(0, 0));
+  await scrollStill(page);
+  await expect.poll(() => addressOf(page)).toBe('');
 });
 
 test('Previous and Next go to the neighbours of the step whose picture is shown, from anywhere', async ({ page }) => {
