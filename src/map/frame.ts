@@ -6,6 +6,7 @@
  */
 import type { Catalog } from './catalog.ts';
 import { natoMembersThrough } from './describe.ts';
+import { namesOf, type CountryName } from './names.ts';
 import type { Arc, Arrow, CountryRole, MapState, Panel, PlaceMark, Region } from './state.ts';
 
 export interface Item<T> {
@@ -59,6 +60,8 @@ export interface FramePanel {
   ends?: readonly [FramePanel, FramePanel];
   /** The context key and the scenario label, when the panel has context or draws Zhang's scenario. */
   notes: Item<Note>[];
+  /** The countries the panel names (src/map/names.ts). */
+  names: Item<CountryName>[];
 }
 
 export interface Frame {
@@ -92,6 +95,7 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
       const n = seen.get(p.view.region) ?? 0;
       seen.set(p.view.region, n + 1);
       const fills: FramePanel['fills'] = [];
+      let reunified = false;
       if (p.nato) {
         const waves = natoMembersThrough(catalog, p.nato.through, p.nato.showAfterArticle);
         const until = catalog.nato.find((w) => w.id === p.nato!.through)?.date ?? '';
@@ -101,7 +105,10 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
         // Territory that joined with a member's reunification (East Germany, 3 Oct 1990), once the map has reached that date.
         for (const { with: id, event } of waves.flatMap((w) => w.reunified)) {
           const e = catalog.events[event];
-          if (e && e.date <= until) fills.push(full(`nato:${e.date.slice(0, 4)}`, { role: 'nato', ids: [id], context: e.context }));
+          if (e && e.date <= until) {
+            fills.push(full(`nato:${e.date.slice(0, 4)}`, { role: 'nato', ids: [id], context: e.context }));
+            reunified = true;
+          }
         }
       }
       const byRole = new Map<CountryRole, string[]>();
@@ -129,6 +136,7 @@ export function frameOf(state: MapState, catalog: Catalog, wide = true): Frame {
         },
         year: year === null ? [] : [full('year', year)],
         titles: p.title ? [full(`title:${p.title}`, p.title)] : [],
+        names: namesOf(p, reunified).map((n) => full(`name:${n.ids.join('+')}`, n)),
         notes: [
           ...(p.scenario ? [full(`note:scenario:${p.scenario}`, { kind: 'scenario' as const, text: p.scenario })] : []),
           ...(fills.some((f) => f.value.context) || hasContextMark(p) ? [full('note:context', { kind: 'context' as const, text: CONTEXT_NOTE })] : []),

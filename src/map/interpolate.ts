@@ -63,6 +63,7 @@ function panelPair(a: FramePanel, b: FramePanel): (t: number) => FramePanel {
   const tableLabels = items(a.table.labels, b.table.labels);
   const titles = items(a.titles, b.titles);
   const notes = items(a.notes, b.notes);
+  const names = items(a.names, b.names);
   const yearA = a.year[0];
   const yearB = b.year[0];
   const regions = [...new Set([...a.regions, ...b.regions])];
@@ -103,6 +104,7 @@ function panelPair(a: FramePanel, b: FramePanel): (t: number) => FramePanel {
     titles: titles(t),
     ends: [a, b],
     notes: notes(t),
+    names: names(t),
     };
   }
 }

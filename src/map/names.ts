@@ -1,0 +1,90 @@
+/**
+ * Country names on the map. Which countries a panel names is read from the panel itself: those it gives a role
+ * (the countries the picture is about), the neighbours that orient a reader in its region, and, where NATO is
+ * drawn, Europe's largest members and Russia. A name sits at the point of the country's visible part farthest
+ * from its edges (the pole of inaccessibility, via polylabel) and is placed by the one label layout, after
+ * every other label: quieter than a city's name, it gives way to all of them.
+ */
+import { geoStream, type GeoProjection } from 'd3-geo';
+import polylabel from 'polylabel';
+import type { CountryFeature } from './geometry.ts';
+import type { Point } from './lines.ts';
+import type { Panel, Region } from './state.ts';
+
+/** A country (or the countries drawn as one, Germany after 1990) that a panel names. */
+export interface CountryName {
+  /** world-atlas ids whose shapes the name stands on. */
+  ids: string[];
+  /** The name; Natural Earth's (the geometry's) where not given. */
+  text?: string;
+}
+
+/** Neighbours named for orientation wherever they are in the picture. */
+const ORIENTATION: Record<Region, string[]> = { 'east-asia': ['392', '643', '496'], europe: ['643'] };
+
+/** NATO's largest European members (and West Germany before 1990), named on a NATO map. */
+const NATO_NAMED = ['826', '250', '280', '380', '724', '616', '792'];
+
+/** Shorter forms for where the full name fits nowhere. */
+export const SHORT_NAMES: Readonly<Record<string, string>> = {
+  'North Korea': 'N. Korea',
+  'South Korea': 'S. Korea',
+  'United Kingdom': 'UK',
+  'West Germany': 'W. Germany',
+  Mongolia: 'Mong.',
+};
+
+/**
+ * The names a panel shows. `reunified`: the panel draws Germany after 3 October 1990, so West and East
+ * Germany (apart in the geometry for the Cold-War maps) are named as one.
+ */
+export function namesOf(panel: Pick<Panel, 'countries' | 'nato' | 'view'>, reunified: boolean): CountryName[] {
+  const ids = [...panel.countries.map((c) => c.id), ...ORIENTATION[panel.view.region], ...(panel.nato ? NATO_NAMED : [])];
+  return [...new Set(ids)].map((id) => (id === '280' && reunified ? { ids: ['280', '278'], text: 'Germany' } : { ids: [id] }));
+}
+
+/** A stream sink that collects the projected, clipped rings of a geometry: what the picture shows of it. */
+function ringsOf(projection: GeoProjection, geometry: GeoJSON.Geometry): Point[][] {
+  const rings: Point[][] = [];
+  let ring: Point[] = [];
+  const sink = {
+    point: (x: number, y: number) => void ring.push([x, y]),
+    lineStart: () => void (ring = []),
+    lineEnd: () => void (ring.length > 2 && rings.push(ring)),
+    polygonStart: () => undefined,
+    polygonEnd: () => undefined,
+    sphere: () => undefined,
+  };
+  geoStream(geometry, projection.stream(sink));
+  return rings;
+}
+
+/** Where a name can stand: a point inside the country's visible part, and how far it is from that part's edge (px). */
+export interface NameSpot {
+  point: Point;
+  /** The point in [lon, lat], so a frame of a flight can project it again. */
+  lonLat: Point;
+  room: number;
+}
+
+/** px from the visible piece's edge below which no name stands there. */
+const MIN_ROOM = 3;
+
+/**
+ * The pole of inaccessibility of the largest visible piece of the features, in a projection clipped to what the
+ * panel shows; null if none of it is visible. Pure; run once per state and size (it walks every ring).
+ */
+export function nameSpot(features: CountryFeature[], projection: GeoProjection): NameSpot | null {
+  let best: NameSpot | null = null;
+  for (const f of features) {
+    for (const ring of ringsOf(projection, f.geometry)) {
+      const pole = polylabel([ring], 1);
+      // A sliver at the panel's edge (a few px of a country mostly off it) has no room for a name.
+      if (pole.distance < MIN_ROOM || (best && pole.distance <= best.room)) continue;
+      const point: Point = [pole[0], pole[1]];
+      const lonLat = projection.invert?.(point) as Point | null | undefined;
+      if (lonLat) best = { point, lonLat, room: pole.distance };
+    }
+  }
+  return best;
+}
