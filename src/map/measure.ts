@@ -9,6 +9,11 @@ export interface FontSpec {
   size: number;
   /** CSS weight, e.g. 600. */
   weight: number;
+  /**
+   * Set in capitals (CSS text-transform: uppercase) and letter-spaced by this fraction of the size (CSS
+   * letter-spacing in em, added after every letter): the country names' style.
+   */
+  tracking?: number;
 }
 
 /** A line of text's advance width and its font's ascent and descent below the baseline, in px. */
@@ -20,13 +25,24 @@ export interface TextSize {
 
 export type Measure = (text: string, font: FontSpec) => TextSize;
 
-/** The same measurer, remembering each answer: labels are measured again on every layout. */
+/**
+ * The same measurer, remembering each answer (labels are measured again on every layout), and measuring text set
+ * in spaced capitals as the browser draws it: the capitals' advances plus the spacing after each letter.
+ */
 export function cached(measure: Measure): Measure {
   const seen = new Map<string, TextSize>();
   return (text, font) => {
-    const key = `${font.weight}|${font.size}|${text}`;
+    const key = `${font.weight}|${font.size}|${font.tracking ?? ''}|${text}`;
     let size = seen.get(key);
-    if (!size) seen.set(key, (size = measure(text, font)));
+    if (!size) {
+      const plain = { size: font.size, weight: font.weight };
+      if (font.tracking === undefined) size = measure(text, plain);
+      else {
+        const caps = measure(text.toUpperCase(), plain);
+        size = { ...caps, width: caps.width + font.tracking * font.size * [...text].length };
+      }
+      seen.set(key, size);
+    }
     return size;
   };
 }

@@ -7,6 +7,7 @@ import { catalogFrom } from '../../src/map/catalog';
 import { frameOf } from '../../src/map/frame';
 import { decodeRegion, type RegionGeometry } from '../../src/map/geometry';
 import { nameSpot } from '../../src/map/names';
+import { fontMeasure } from '../../src/build/font';
 import { panelBoxes, projectionFor } from '../../src/map/projection';
 import { MAP_SIZES } from '../../src/map/sizes';
 import type { Region } from '../../src/map/state';
@@ -76,5 +77,14 @@ describe('nameSpot: where a name stands', () => {
     const p = frameOf(states['divided-alliances'], catalog).panels[0];
     const projection = projectionFor(p.camera, { x: 0, y: 0, width: 800, height: 600 });
     expect(nameSpot([regions.europe.countries.find((c) => c.id === '250')!], projection)).toBeNull();
+  });
+});
+
+describe('names in spaced capitals', () => {
+  it('measure as the capitals plus the spacing after every letter', () => {
+    const plain = fontMeasure('CHINA', { size: 12, weight: 600 });
+    const spaced = fontMeasure('China', { size: 12, weight: 600, tracking: 0.1 });
+    expect(spaced.width).toBeCloseTo(plain.width + 0.1 * 12 * 5, 6);
+    expect(fontMeasure('China', { size: 12, weight: 600 }).width).toBeLessThan(plain.width);
   });
 });
