@@ -17,7 +17,7 @@ export interface LoadedStory extends Story {
   regions(): Record<Region, RegionGeometry>;
 }
 
-/** Both regions' geometry, decoded from data/geo (built by `npm run data`); a missing or stale file stops the build, saying so. */
+/** Both regions' geometry, decoded from data/geo (built by `npm run data`); a file missing, malformed or without the derived shapes stops the build, saying to run npm run data. */
 export function loadRegions(root: string): Record<Region, RegionGeometry> {
   const read = (name: Region) => {
     const file = `data/geo/${name}.json`;

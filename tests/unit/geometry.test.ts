@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { merge, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/build/load';
-import { regionPieces, type RegionTopology } from '../../src/map/decode';
+import { POINTS_PER_PIECE, regionPieces, type RegionPiece, type RegionTopology } from '../../src/map/decode';
 import { decodeRegion } from '../../src/map/geometry';
 import { ContentError } from '../../src/story/errors';
 
@@ -56,19 +56,24 @@ describe('the derived geometry in data/geo/', { timeout: 60_000 }, () => {
   });
 
   for (const name of REGIONS) {
-    it(`${name}: decodeRegion's land, borders and DMZ equal what merging and meshing its countries gives`, () => {
+    it(`${name}: decodeRegion gives its countries, and land, borders and DMZ equal to what merging and meshing them gives`, () => {
       const topology = read(root, name);
-      const { land, borders, dmz } = decodeRegion(topology);
+      const { countries, land, borders, dmz } = decodeRegion(topology);
       expect({ land, borders, dmz }).toEqual(mergedAndMeshed(topology));
+      expect(countries).toEqual(feature(topology, topology.objects.countries).features.map((f) => ({ ...f, id: String(f.id) })));
     });
   }
 
-  it('decodes piece by piece, each piece a few countries or one derived shape, into the same geometry as at once', () => {
-    const topology = read(root, 'europe');
-    const pieces = [...regionPieces(topology)];
-    for (const piece of pieces) expect(Object.keys(piece).length === 1 && (piece.countries?.length ?? 1) <= 8, JSON.stringify(Object.keys(piece))).toBe(true);
-    expect(pieces.flatMap((p) => p.countries ?? []).map((c) => c.id)).toEqual(topology.objects.countries.geometries.map((g) => String(g.id)));
-    expect(decodeRegion(topology).countries).toHaveLength(topology.objects.countries.geometries.length);
+  it('decodes piece by piece, each piece about POINTS_PER_PIECE points or one country, into the same geometry as at once', () => {
+    for (const name of REGIONS) {
+      const topology = read(root, name);
+      const pieces = [...regionPieces(topology)];
+      const points = (piece: RegionPiece) => JSON.stringify(piece).match(/\[-?\d/g)?.length ?? 0;
+      const items = (piece: RegionPiece) => Object.values(piece).reduce((n, xs) => n + xs.length, 0);
+      for (const piece of pieces) expect(points(piece) <= POINTS_PER_PIECE || items(piece) === 1, `${name}: a piece of ${points(piece)} points`).toBe(true);
+      expect(pieces.length, name).toBeGreaterThan(5);
+      expect(pieces.flatMap((p) => p.countries ?? []).map((c) => c.id)).toEqual(topology.objects.countries.geometries.map((g) => String(g.id)));
+    }
   });
 
   it('stops the build with data/geo/<file>:1 and "npm run data" when a file lacks a derived shape', () => {
