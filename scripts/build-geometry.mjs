@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Builds data/geo/east-asia.json and data/geo/europe.json from world-atlas (Natural Earth 1:50m):
 // split Germany along the 1949–90 inner-German border, clip to a lon/lat box on the sphere, simplify
-// (finer where the story zooms in), quantize, check.
-// Deterministic: same input, byte-identical output. Run with `npm run data`.
+// (finer where the story zooms in), quantize, derive land, borders and the DMZ (so no browser merges or
+// meshes at load), check.
+// Deterministic: same input, byte-identical output. Run with `npm run data`; `npm run data -- --check`
+// writes nothing and fails if the committed files differ from what it would write (stale or hand-edited).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { geoEquirectangular } from 'd3-geo';
 import { topology } from 'topojson-server';
-import { feature, mesh, quantize } from 'topojson-client';
+import { feature, mergeArcs, mesh, meshArcs, quantize } from 'topojson-client';
 import { presimplify, simplify, filter, planarTriangleArea } from 'topojson-simplify';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -409,12 +411,31 @@ function buildRegion(world, region) {
   const geometries = topo.objects.countries.geometries
     .map((g) => ({ type: g.type, id: g.id, properties: { name: g.properties.name }, arcs: g.arcs }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const countries = { type: 'GeometryCollection', geometries };
   return {
     type: 'Topology',
     bbox: topo.bbox.map((v) => Math.round(v * 1e6) / 1e6),
     transform: topo.transform,
-    objects: { countries: { type: 'GeometryCollection', geometries } },
+    objects: { countries, ...deriveObjects(topo, countries) },
     arcs: topo.arcs,
+  };
+}
+
+// --- derived objects --------------------------------------------------------------------------
+
+const pair = (a, b) => [a.id, b.id].sort().join();
+
+/**
+ * What the renderer draws besides the countries, as TopoJSON objects on the same arcs (a few hundred arc
+ * indices, not new coordinates): all land as one MultiPolygon, the land borders between countries, and the
+ * North–South Korean border the DMZ runs along. Merging and meshing here spares every reader's browser that work.
+ */
+function deriveObjects(topo, countries) {
+  return {
+    land: mergeArcs(topo, countries.geometries),
+    // West (280) and East Germany (278) are drawn apart for NATO's Cold-War frames; their line is not a border today.
+    borders: meshArcs(topo, countries, (a, b) => a !== b && pair(a, b) !== '278,280'),
+    dmz: meshArcs(topo, countries, (a, b) => a !== b && pair(a, b) === '408,410'),
   };
 }
 
@@ -428,7 +449,7 @@ function checkEastAsia(topo, region) {
   const ids = idsOf(topo);
   const missing = region.required.filter((id) => !ids.has(id));
   if (missing.length) fail(`data/geo/${region.name}.json lacks required countries: ${missing.join(', ')}`);
-  const dmz = mesh(topo, topo.objects.countries, (a, b) => (a.id === '408' && b.id === '410') || (a.id === '410' && b.id === '408'));
+  const dmz = feature(topo, topo.objects.dmz).geometry;
   if (!dmz.coordinates.length) fail(`data/geo/${region.name}.json: North Korea (408) and South Korea (410) share no border arc; the DMZ cannot be drawn`);
   console.log(`  ✓ ${region.required.join(', ')} present; 408|410 border: ${dmz.coordinates.length} arc(s), ${dmz.coordinates.flat().length} points`);
 }
@@ -456,14 +477,18 @@ function checkEurope(topo, region) {
 
 // --- main -------------------------------------------------------------------------------------
 
+const check = process.argv.includes('--check');
 const world = JSON.parse(fs.readFileSync(atlasFile, 'utf8'));
-fs.mkdirSync(outDir, { recursive: true });
+if (!check) fs.mkdirSync(outDir, { recursive: true });
 let totalGzip = 0;
+const stale = [];
 for (const region of REGIONS) {
   const topo = buildRegion(world, region);
   const text = `${JSON.stringify(topo)}\n`;
   const file = path.join(outDir, `${region.name}.json`);
-  fs.writeFileSync(file, text);
+  if (!check) fs.writeFileSync(file, text);
+  else if (!fs.existsSync(file)) stale.push(`${path.relative(root, file)} is missing`);
+  else if (fs.readFileSync(file, 'utf8') !== text) stale.push(`${path.relative(root, file)} differs from what npm run data builds from its inputs (stale or hand-edited)`);
   const gz = zlib.gzipSync(text, { level: 9 }).length;
   totalGzip += gz;
   const n = topo.objects.countries.geometries.length;
@@ -473,3 +498,5 @@ for (const region of REGIONS) {
 }
 console.log(`total: ${(totalGzip / 1024).toFixed(1)} KB gzip (budget 60 KB)`);
 if (totalGzip > 60 * 1024) fail(`geometry is ${(totalGzip / 1024).toFixed(1)} KB gzip, over the 60 KB budget`);
+if (stale.length) fail(`${stale.join('; ')}: run npm run data`);
+if (check) console.log('data/geo is up to date');

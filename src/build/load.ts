@@ -17,9 +17,17 @@ export interface LoadedStory extends Story {
   regions(): Record<Region, RegionGeometry>;
 }
 
-/** Both regions' geometry, decoded from data/geo (built by `npm run data`). */
+/** Both regions' geometry, decoded from data/geo (built by `npm run data`); a file missing, malformed or without the derived shapes stops the build, saying to run npm run data. */
 export function loadRegions(root: string): Record<Region, RegionGeometry> {
-  const read = (name: Region) => decodeRegion(JSON.parse(readFileSync(join(root, 'data', 'geo', `${name}.json`), 'utf8')));
+  const read = (name: Region) => {
+    const file = `data/geo/${name}.json`;
+    try {
+      return decodeRegion(JSON.parse(readFileSync(join(root, file), 'utf8')));
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      throw new ContentError(file, 1, /npm run data/.test(problem) ? problem : `${problem}: rebuild it with npm run data`);
+    }
+  };
   return { 'east-asia': read('east-asia'), europe: read('europe') };
 }
 

@@ -1,7 +1,11 @@
-/** TopoJSON of a region (data/geo/<region>.json, built by `npm run data`) → features the renderer draws. */
-import { feature, merge, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+/**
+ * A region's geometry on the page: fetched once, decoded off the main thread (src/map/geometry.worker.ts) — or, where
+ * no worker can start, here in short tasks — into the features the renderer draws (src/map/decode.ts).
+ */
+import { assemble, regionPieces, type RegionPiece } from './decode.ts';
 import type { Region } from './state.ts';
+
+export { decodeRegion } from './decode.ts';
 
 export interface CountryFeature {
   type: 'Feature';
@@ -20,25 +24,75 @@ export interface RegionGeometry {
   dmz: GeoJSON.MultiLineString;
 }
 
-type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
-
-/** Decodes a region's TopoJSON once; pure, so it runs in Node tests as in the browser. */
-export function decodeRegion(topology: CountriesTopology): RegionGeometry {
-  const object = topology.objects.countries;
-  if (!object || object.type !== 'GeometryCollection') throw new Error('geometry has no "countries" GeometryCollection');
-  const collection = feature(topology, object) as unknown as GeoJSON.FeatureCollection;
-  const countries = collection.features.map((f) => ({ ...f, id: String(f.id) }) as CountryFeature);
-  const land = merge(topology, object.geometries as Parameters<typeof merge>[1]);
-  // West (280) and East Germany (278) are drawn apart for NATO's Cold-War frames; their line is not a border today.
-  const borders = mesh(topology, object, (a, b) => a !== b && [a.id, b.id].sort().join() !== '278,280');
-  const dmz = mesh(topology, object, (a, b) => a !== b && [a.id, b.id].sort().join() === '408,410');
-  return { countries, land, borders, dmz };
-}
-
 const urls: Record<Region, string> = {
   'east-asia': new URL('../../data/geo/east-asia.json', import.meta.url).href,
   europe: new URL('../../data/geo/europe.json', import.meta.url).href,
 };
+
+/** Lets the page paint and handle input between two pieces of work. */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Decodes on the main thread, one piece per task. */
+async function decodeHere(text: string): Promise<RegionGeometry> {
+  const pieces: RegionPiece[] = [];
+  for (const piece of regionPieces(JSON.parse(text))) {
+    pieces.push(piece);
+    await breathe();
+  }
+  return assemble(pieces);
+}
+
+interface Job {
+  text: string;
+  pieces: RegionPiece[];
+  resolve: (geometry: RegionGeometry) => void;
+  reject: (error: Error) => void;
+}
+type Reply = { id: number } & ({ piece: RegionPiece } | { done: true } | { error: string });
+
+/** The page's one decoding worker, started at the first load; null once it cannot start or has failed. */
+let worker: Worker | null | undefined;
+const jobs = new Map<number, Job>();
+let lastId = 0;
+
+function startWorker(): Worker | null {
+  try {
+    const w = new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module' });
+    w.addEventListener('message', ({ data }: MessageEvent<Reply>) => {
+      const job = jobs.get(data.id);
+      if (!job) return;
+      if ('piece' in data) return void job.pieces.push(data.piece);
+      jobs.delete(data.id);
+      if ('error' in data) job.reject(new Error(data.error));
+      else job.resolve(assemble(job.pieces));
+    });
+    // The worker's script did not load (blocked, offline): what it was asked to do is done here instead.
+    w.addEventListener('error', (event) => {
+      event.preventDefault();
+      w.terminate();
+      worker = null;
+      for (const [id, job] of jobs) {
+        jobs.delete(id);
+        decodeHere(job.text).then(job.resolve, job.reject);
+      }
+    });
+    return w;
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes a geometry file's text, off the main thread where the browser allows. */
+function decode(text: string): Promise<RegionGeometry> {
+  if (worker === undefined) worker = typeof Worker === 'function' ? startWorker() : null;
+  if (!worker) return decodeHere(text);
+  const id = ++lastId;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    jobs.set(id, { text, pieces: [], resolve, reject });
+    w.postMessage({ id, text });
+  });
+}
 
 const cache = new Map<Region, Promise<RegionGeometry>>();
 
@@ -49,9 +103,9 @@ export function loadRegion(region: Region): Promise<RegionGeometry> {
     pending = fetch(urls[region])
       .then((response) => {
         if (!response.ok) throw new Error(`geometry ${region}: HTTP ${response.status}`);
-        return response.json() as Promise<CountriesTopology>;
+        return response.text();
       })
-      .then(decodeRegion);
+      .then(decode);
     // A failed load may be retried later (e.g. the train leaves the tunnel).
     pending.catch(() => cache.delete(region));
     cache.set(region, pending);

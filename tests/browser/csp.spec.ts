@@ -55,12 +55,16 @@ test.describe('under a strict Content-Security-Policy', () => {
     await speaker.close();
   });
 
-  test('the story scrolls with its map, the stepper, the motion toggle and the embed dialog work', async ({ page, context }) => {
+  test('the story scrolls with its map (decoded in a worker), the stepper, the motion toggle and the embed dialog work', async ({ page, context }) => {
     const violations = await watchViolations(page);
     const consoleWatch = watchConsole(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
     await page.goto(`${CSP_ORIGIN}/`);
     await expect(page.locator('#map')).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    // script-src 'self' (worker-src falls back to it) lets the geometry worker start.
+    expect(workers, 'the geometry is decoded in a worker').toEqual([expect.stringMatching(/\/geometry\.worker-[\w-]+\.js$/)]);
     await page.getByRole('button', { name: 'Motion: on' }).click();
     await page.getByRole('button', { name: 'Next step' }).click();
     await page.getByRole('button', { name: 'Next step' }).click();

@@ -89,6 +89,50 @@ test.describe('when the geometry does not arrive', () => {
   });
 });
 
+test.describe('decoding the geometry', () => {
+  // Settling in a state (data-map-state) needs its region decoded and drawn.
+  test('happens in a worker, and the map draws', async ({ page }) => {
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto('/embed/flurry/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    expect(workers).toEqual([expect.stringMatching(/\/assets\/geometry\.worker-[\w-]+\.js$/)]);
+  });
+
+  /** Ways a worker cannot start, each with a check that it really did not. */
+  const noWorker: [string, (page: Page) => Promise<() => Promise<boolean>>][] = [
+    [
+      'the worker’s script does not load',
+      async (page) => {
+        let blocked = 0;
+        await page.route(/\/geometry\.worker-[\w-]+\.js$/, (route) => (blocked++, route.abort('failed')));
+        return async () => blocked > 0;
+      },
+    ],
+    [
+      'the browser has no Worker',
+      async (page) => {
+        await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
+        return () => page.evaluate(() => typeof Worker === 'undefined');
+      },
+    ],
+  ];
+  for (const [how, setUp] of noWorker) {
+    test(`when ${how}, happens on the page instead: both regions draw and nothing throws`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const inEffect = await setUp(page);
+      await page.goto('/');
+      await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+      await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
+      await expect(map(page)).toHaveAttribute('data-map-state', /^nato-/);
+      await expect(map(page)).not.toHaveClass(/map-failed/);
+      expect(await inEffect(), 'no worker decoded it').toBe(true);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
 test.describe('no layout shift', () => {
   /** Records every layout shift from the page's first paint on (PerformanceObserver 'layout-shift', buffered). */
   async function recordShifts(page: Page): Promise<void> {
