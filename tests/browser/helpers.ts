@@ -108,10 +108,15 @@ export const parseFills = (record: string | null | undefined): BaseFill[] =>
  */
 export async function baseOf(figure: Locator): Promise<{ fills: BaseFill[]; colours: number }> {
   const { record, colours } = await figure.locator('canvas.map-base').evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    // Read from a copy: reading the page's own canvas back would change how the browser keeps it.
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
     const seen = new Set<number>();
-    for (let y = 0.05; y < 1; y += 0.1)
-      for (let x = 0.05; x < 1; x += 0.1) {
+    for (let y = 0.0125; y < 1; y += 0.025)
+      for (let x = 0.0125; x < 1; x += 0.025) {
         const i = (Math.floor(y * canvas.height) * canvas.width + Math.floor(x * canvas.width)) * 4;
         seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
       }
