@@ -133,12 +133,20 @@ function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSV
 }
 
 /**
+ * Device pixels per drawing unit while the picture moves. Filling a phone's screen at 3× is most of a moving
+ * frame's cost (9× the pixels), and the eye does not resolve the difference in motion; the picture it lands on
+ * is painted at the device's full density.
+ */
+export const MOVING_RATIO = 1;
+
+/**
  * Paints the scene's base on `canvas` at `ratio` device pixels per drawing unit, unless it already shows it
  * (a camera-still transition, a label moving, a scroll past a finished step repaint nothing).
  */
-export function paintBase(canvas: HTMLCanvasElement, s: Scene, ratio: number, svg: SVGSVGElement): void {
+export function paintBase(canvas: HTMLCanvasElement, s: Scene, fullRatio: number, svg: SVGSVGElement): void {
   const record = baseRecord(s);
   if (canvas.getAttribute('data-fills') !== record) canvas.setAttribute('data-fills', record);
+  const ratio = s.panels.some((p) => p.moving) ? Math.min(fullRatio, MOVING_RATIO) : fullRatio;
   const key = signature(s, ratio);
   if (painted.get(canvas) === key) return;
   painted.set(canvas, key);
