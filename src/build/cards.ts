@@ -1,6 +1,6 @@
 /**
  * Social cards (Open Graph / Twitter, 1200×630 PNG): a section's title beside its map, drawn at build
- * from the same state data and the same renderer as the page (render() into a jsdom SVG), styled by the
+ * from the same state data and the same scene as the page (written out as an SVG string), styled by the
  * page's own stylesheet, and rasterised by resvg with a font shipped in node_modules (no system fonts).
  */
 import { Resvg } from '@resvg/resvg-js';
@@ -43,7 +43,8 @@ export function cardCss(css: string): string {
   return `${out}\ntext, .label { font-family: '${FONT}'; }`;
 }
 
-const resolveVars = (text: string, vars: Map<string, string>): string =>
+/** Writes each var(--x) out as its value: resvg reads no custom properties. */
+export const resolveVars = (text: string, vars: Map<string, string>): string =>
   text.replace(/var\((--[\w-]+)\)/g, (whole, name: string) => vars.get(name) ?? whole);
 
 /** Greedy line breaking to `width` px at `size` px in the card font's `weight`; null if it needs more than `maxLines`. */
@@ -69,10 +70,7 @@ function titleLines(title: string): { size: number; lines: string[] } {
 
 /** The state's map as standalone SVG markup, drawn by the page's renderer, scaled to the card. */
 const mapSvg = (state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, width: number, height: number): string =>
-  stateSvg(state, catalog, regions, width / MAP_SCALE, height / MAP_SCALE, (svg) => {
-    svg.setAttribute('width', String(width));
-    svg.setAttribute('height', String(height));
-  });
+  stateSvg(state, catalog, regions, width / MAP_SCALE, height / MAP_SCALE, { width, height });
 
 export function cardSvg(card: Card, catalog: Catalog, regions: Record<Region, RegionGeometry>, pageCss: string): string {
   const css = cardCss(pageCss);

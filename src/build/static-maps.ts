@@ -1,6 +1,6 @@
 /**
- * A still picture of each section's key map (the state of its last step), drawn at build by the page's own
- * renderer into an SVG file (maps/<section id>.svg) and linked from the prerendered HTML inside <noscript>:
+ * A still picture of each section's key map (the state of its last step), drawn at build from the page's own
+ * scene into an SVG file (maps/<section id>.svg) and linked from the prerendered HTML inside <noscript>:
  * readers without JavaScript, search engines and read-later apps get the map, and readers with JavaScript
  * never download it (the live map draws instead).
  */
@@ -11,6 +11,7 @@ import type { MapState, Region } from '../map/state.ts';
 import type { Section } from '../story/types.ts';
 import { FONT } from './font.ts';
 import { escape } from './html.ts';
+import { escapeText } from '../map/svg-string.ts';
 import { stateSvg, SVG_NS, withoutMedia } from './svg.ts';
 
 /** The picture's size: the live map's wide (landscape) layout, scaled to the column by CSS. */
@@ -39,19 +40,10 @@ export function svgCss(css: string): string {
 export function staticMapSvg(state: MapState, catalog: Catalog, regions: Record<Region, RegionGeometry>, pageCss: string): string {
   const width = STATIC_MAP_WIDTH * DRAW_SCALE;
   const height = STATIC_MAP_HEIGHT * DRAW_SCALE;
-  const markup = stateSvg(state, catalog, regions, width, height, (svg, document) => {
-    svg.setAttribute('xmlns', SVG_NS);
-    svg.setAttribute('width', String(STATIC_MAP_WIDTH));
-    svg.setAttribute('height', String(STATIC_MAP_HEIGHT));
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    svg.setAttribute('role', 'img');
-    const title = document.createElementNS(SVG_NS, 'title');
-    title.textContent = `${state.caption}. ${state.description}`;
-    const style = document.createElementNS(SVG_NS, 'style');
-    // Its labels were laid out with this font's widths: asked for first, the reader's own font after it.
-    style.textContent = `${svgCss(pageCss)}.label{font-family:'${FONT}',var(--font);}`;
-    svg.prepend(title, style);
-  });
+  const title = `<title>${escapeText(`${state.caption}. ${state.description}`)}</title>`;
+  // Its labels were laid out with this font's widths: asked for first, the reader's own font after it.
+  const style = `<style>${escapeText(`${svgCss(pageCss)}.label{font-family:'${FONT}',var(--font);}`)}</style>`;
+  const markup = stateSvg(state, catalog, regions, width, height, { xmlns: SVG_NS, width: STATIC_MAP_WIDTH, height: STATIC_MAP_HEIGHT, role: 'img' }, title + style);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${markup}\n`;
 }
 

@@ -10,7 +10,7 @@ import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
-import { render } from './render.ts';
+import { render, type RenderOptions } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
 export interface MapOptions {
@@ -23,6 +23,8 @@ export interface MapOptions {
   reducedMotion?: () => boolean;
   /** Told how long each draw took (ms): the benchmark's measure of map work per frame. */
   onDraw?: (ms: number) => void;
+  /** Where the base map is painted (render.ts): a canvas, or SVG paths for printing. @defaultValue 'canvas' */
+  base?: RenderOptions['base'];
 }
 
 export interface MapController {
@@ -59,7 +61,7 @@ const systemReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: 
  * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description` and a
  * polite live region `.map-live` (src/build/html.ts mapFigureHtml).
  */
-export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion, onDraw }: MapOptions): MapController {
+export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion, onDraw, base = 'canvas' }: MapOptions): MapController {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const caption = root.querySelector<HTMLElement>('.map-caption')!;
   const description = root.querySelector<HTMLElement>('.map-description')!;
@@ -78,6 +80,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   // Created at the first draw, once the stylesheet has given the labels their font.
   let measure: Measure | null = null;
   let padding: Padding = NO_PADDING;
+  /** How much larger the map shows than it is laid out (the deck scales its map up): the canvas is painted that much finer. */
+  let zoom = 1;
 
   /** Wider than tall, inside the padding: panels side by side, and the states' wide cameras. */
   const wide = (): boolean => {
@@ -131,7 +135,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     measure ??= canvasMeasure(svg);
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding });
+    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: (devicePixelRatio || 1) * zoom });
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;
@@ -207,6 +211,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   };
   const resize = new ResizeObserver(([entry]) => {
     size = entry.contentRect;
+    zoom = size.width > 0 ? Math.max(1, svg.getBoundingClientRect().width / size.width) : 1;
     refit();
   });
   resize.observe(svg);

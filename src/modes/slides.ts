@@ -23,7 +23,7 @@ function drawPrintMaps(root: HTMLElement): MapController[] {
     const figure = page.querySelector<HTMLElement>('.deck-print-map');
     const state = stateIn(page);
     if (!figure || !state) continue;
-    const map = createMap(figure, { catalog, states });
+    const map = createMap(figure, { catalog, states, base: 'vector' });
     map.show(state);
     maps.push(map);
   }

@@ -1,5 +1,5 @@
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
-import { stepsOf, watchConsole } from './helpers';
+import { baseOf, stepsOf, watchConsole } from './helpers';
 
 /** The second origin (tests/browser/host-server.mjs): host pages that embed the site's sections. */
 const HOST = process.env.EMBED_HOST_ORIGIN ?? 'http://127.0.0.1:4174';
@@ -71,7 +71,7 @@ test.describe('embedded on another origin', () => {
           expect(await iframe.getAttribute('title'), `${id} iframe title`).toBeTruthy();
           const frame = await frameOf(iframe);
           await expect(frame.locator('#map'), `${id} at ${width}px: map drawn`).toHaveAttribute('data-map-state', state);
-          await expect(frame.locator('#map svg g.panel path').first()).toBeAttached();
+          await expect.poll(async () => (await baseOf(frame.locator('#map'))).colours, `${id} at ${width}px: base painted`).toBeGreaterThan(2);
           await expectFits(iframe, width, `${id} at ${width}px via ${way}`);
         }
       }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects console errors and warnings and uncaught page errors; call `expectNone()` at the end. */
 export function watchConsole(page: Page) {
@@ -83,3 +83,45 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+export interface BaseFill {
+  panel: string;
+  role: string;
+  context: boolean;
+  ids: string[];
+}
+
+/** The fill groups a base canvas records in its data-fills (src/map/canvas.ts baseRecord). */
+export const parseFills = (record: string | null | undefined): BaseFill[] =>
+  (record ?? '')
+    .split('; ')
+    .filter(Boolean)
+    .map((entry) => {
+      const [head, ids] = entry.split(': ');
+      const [panel, role, ...flags] = head.split(' ');
+      return { panel, role, context: flags.includes('context'), ids: ids.split(' ') };
+    });
+
+/**
+ * What a map's base canvas painted: its fill groups as it records them, and how many distinct colours a grid
+ * of its pixels shows (sea, land and fills: a painted map shows several).
+ */
+export async function baseOf(figure: Locator): Promise<{ fills: BaseFill[]; colours: number }> {
+  const { record, colours } = await figure.locator('canvas.map-base').evaluate((canvas: HTMLCanvasElement) => {
+    // Read from a copy: reading the page's own canvas back would change how the browser keeps it.
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [canvas.width, canvas.height];
+    const context = copy.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(canvas, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set<number>();
+    for (let y = 0.0125; y < 1; y += 0.025)
+      for (let x = 0.0125; x < 1; x += 0.025) {
+        const i = (Math.floor(y * canvas.height) * canvas.width + Math.floor(x * canvas.width)) * 4;
+        seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+      }
+    return { record: canvas.dataset.fills, colours: seen.size };
+  });
+  return { fills: parseFills(record), colours };
+}
+

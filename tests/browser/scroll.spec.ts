@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { map, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { baseOf, map, scrollToStep, stepsOf, watchConsole } from './helpers';
 
 test('the page opens on the first beat with its map drawn, and no console errors', async ({ page }) => {
   const consoleWatch = watchConsole(page);
@@ -8,7 +8,10 @@ test('the page opens on the first beat with its map drawn, and no console errors
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Zhang Baohui/);
   await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
-  for (const id of ['408', '410', '156']) await expect(page.locator(`#map path.country[data-ids~="${id}"]`)).toHaveCount(1);
+  // The base canvas fills the two Koreas and China, each once, and its pixels show sea, land and fills.
+  const base = await baseOf(map(page));
+  expect(base.fills.flatMap((f) => f.ids).filter((id) => ['408', '410', '156'].includes(id)).sort()).toEqual(['156', '408', '410']);
+  expect(base.colours).toBeGreaterThan(2);
   await expect(page.locator('.masthead .credit')).toContainText('Zhang Baohui');
   await expect(page.locator('.masthead .credit')).toContainText('South China Morning Post');
   const favicon = await page.request.get('/favicon.svg');

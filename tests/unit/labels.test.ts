@@ -11,7 +11,7 @@ import { decodeRegion, type RegionGeometry } from '../../src/map/geometry';
 import { crosses, layoutLabels, overlaps, textRect, type LabelWant, type Rect } from '../../src/map/labels';
 import { panelBoxes } from '../../src/map/projection';
 import { interpolateFrames } from '../../src/map/interpolate';
-import { placementsFor, render } from '../../src/map/render';
+import { placementsFor, scene } from '../../src/map/scene';
 import { MAP_SIZES } from '../../src/map/sizes';
 import type { Region } from '../../src/map/state';
 import { stateIds, states } from '../../src/map/states';
@@ -24,20 +24,19 @@ const region = (name: Region): RegionGeometry => decodeRegion(JSON.parse(readFil
 const regions = { 'east-asia': region('east-asia'), europe: region('europe') };
 
 /**
- * Every label of a state drawn at a size, read back from the SVG: its box from its x, y, text-anchor,
- * font-size and weight (by class, as the stylesheet sets it) and the font's measure; its panel's box.
+ * Every label of a state drawn at a size, read back from its scene (what the painters write as <text>): its
+ * box from its x, y, text-anchor, font-size and weight (by class, as the stylesheet sets it) and the font's
+ * measure; its panel's box.
  */
 function labelsOf(id: string, width: number, height: number) {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
   const frame = frameOf(states[id], catalog, width >= height);
-  render(svg, frame, { catalog, regions, width, height, measure });
   const boxes = panelBoxes(frame.panels.length, width, height);
-  return [...svg.querySelectorAll(':scope > g.panel')].flatMap((g, i) =>
-    [...g.querySelectorAll('text.label')].map((t) => {
-      const strong = /label-strong|panel-title|year-counter/.test(t.getAttribute('class')!);
-      const size = measure(t.textContent!, { size: Number(t.getAttribute('font-size')), weight: strong ? 800 : 600 });
-      const at: [number, number] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
-      return { text: t.textContent!, rect: textRect(at, t.getAttribute('text-anchor') as 'start', size), box: boxes[i] };
+  return scene(frame, { catalog, regions, width, height, measure }).panels.flatMap((p, i) =>
+    p.labels.map(({ attrs, text }) => {
+      const strong = /label-strong|panel-title|year-counter/.test(String(attrs.class));
+      const size = measure(text!, { size: Number(attrs['font-size']), weight: strong ? 800 : 600 });
+      const at: [number, number] = [Number(attrs.x), Number(attrs.y)];
+      return { text: text!, rect: textRect(at, attrs['text-anchor'] as 'start', size), box: boxes[i] };
     }),
   );
 }
@@ -96,11 +95,10 @@ describe('labels during a transition', () => {
 
   it('keep their side of a moving dot in every frame: Beijing’s label moves with Beijing', () => {
     const offsets = [0, 0.3, 0.6, 0.9, 1].map((t) => {
-      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
-      render(svg, at(t), ctx);
-      const dot = svg.querySelector('g.places circle.place')!;
-      const label = [...svg.querySelectorAll('text.place-label')].find((l) => l.textContent === 'Beijing')!;
-      return [Number(label.getAttribute('x')) - Number(dot.getAttribute('cx')), Number(label.getAttribute('y')) - Number(dot.getAttribute('cy')), label.getAttribute('text-anchor')];
+      const { places, labels } = scene(at(t), ctx).panels[0];
+      const dot = places.find((c) => String(c.attrs.class).split(' ').includes('place'))!.attrs;
+      const label = labels.find((l) => l.text === 'Beijing')!.attrs;
+      return [Number(label.x) - Number(dot.cx), Number(label.y) - Number(dot.cy), label['text-anchor']];
     });
     for (const [dx, dy, anchor] of offsets) {
       expect(dx).toBeCloseTo(offsets[4][0] as number, 0);

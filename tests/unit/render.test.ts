@@ -30,9 +30,10 @@ function newSvg(): SVGSVGElement {
   return svg;
 }
 
+/** Draws with the base as SVG paths (the printed maps' painter): jsdom has no canvas to paint on. */
 function draw(id: string, options: Partial<RenderContext> = {}, svg = newSvg()): SVGSVGElement {
   const ctx = { catalog, regions, width: WIDTH, height: HEIGHT, measure, ...options };
-  render(svg, frameOf(states[id], ctx.catalog, ctx.width >= ctx.height), ctx);
+  render(svg, frameOf(states[id], ctx.catalog, ctx.width >= ctx.height), ctx, { base: 'vector' });
   return svg;
 }
 
@@ -224,10 +225,11 @@ describe('render(svg, frameOf(state), context)', () => {
 
   it('gives the same picture when called twice on the same element (no hidden state)', () => {
     const svg = newSvg();
-    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
+    const ctx = { catalog, regions, width: WIDTH, height: HEIGHT, measure };
+    render(svg, frameOf(states['lesson'], catalog), ctx, { base: 'vector' });
     const first = svg.outerHTML;
-    render(svg, frameOf(states['flurry-dalian'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
-    render(svg, frameOf(states['lesson'], catalog), { catalog, regions, width: WIDTH, height: HEIGHT, measure });
+    render(svg, frameOf(states['flurry-dalian'], catalog), ctx, { base: 'vector' });
+    render(svg, frameOf(states['lesson'], catalog), ctx, { base: 'vector' });
     expect(svg.outerHTML).toBe(first);
     expect(draw('lesson').outerHTML).toBe(first);
   });
@@ -253,19 +255,5 @@ describe('render(svg, frameOf(state), context)', () => {
     const svg = draw('divided-alliances', { regions: {} });
     expect(all(svg, 'path.country')).toHaveLength(0);
     expect(all(svg, 'path.alliance')).toHaveLength(2);
-  });
-});
-
-/** XML, one element per line, so a change to the picture reads as a small diff in review. */
-function serialise(svg: SVGSVGElement): string {
-  return `${new XMLSerializer().serializeToString(svg).replace(/></g, '>\n<')}\n`;
-}
-
-describe('SVG snapshots at 800×600 (tests/unit/__snapshots__/<state>.svg)', () => {
-  it.each([...stateIds])('%s looks as it did', async (id) => {
-    const svg = newSvg();
-    svg.setAttribute('width', String(WIDTH));
-    svg.setAttribute('height', String(HEIGHT));
-    await expect(serialise(draw(id, {}, svg))).toMatchFileSnapshot(`./__snapshots__/${id}.svg`);
   });
 });
