@@ -12,6 +12,7 @@ import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, type Obstacles, type Placement } from './labels.ts';
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
+import { nameSpot, SHORT_NAMES, type NameSpot } from './names.ts';
 import { paddedBox, paintedBox, projectionFor, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
@@ -401,7 +402,54 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
       ],
     });
   }
+
+  // Country names last: quieter than every other label, they give way to all of them.
+  const spots = nameSpotsFor(p, ctx);
+  for (const { key, value: name, w } of visible(p.names)) {
+    const spot = spots.get(key);
+    const q = spot && (projection(spot.lonLat) as Point | null);
+    if (!spot || !q || !geo) continue;
+    const text = (name.text ?? countryById(geo).get(name.ids[0])?.properties.name ?? '').toUpperCase();
+    if (!text) continue;
+    const font = { size: size - 1, weight: REGULAR, tracking: NAME_TRACKING };
+    const m = measure(text, font);
+    const short = SHORT_NAMES[name.text ?? countryById(geo).get(name.ids[0])!.properties.name]?.toUpperCase();
+    // A name much wider than its country would stand for its neighbours: only the short form, or none.
+    const fits = (t: string) => measure(t, font).width <= spot.room * NAME_SPREAD;
+    const full = fits(text) ? text : short && fits(short) ? short : null;
+    if (!full) continue;
+    const mid = (m.ascent - m.descent) / 2;
+    wants.push({
+      key, text: full, short: full === short ? undefined : short, font, priority: 10, className: 'country-name', w, anchors: [q],
+      candidates: [0, -1, 1, -2, 2].map((k) => ({ at: 0, dx: 0, dy: mid + k * (size * 0.9), align: 'middle' as const })),
+    });
+  }
   return { wants, obstacles };
+}
+
+/** Country names: spaced capitals (FontSpec.tracking, in em), and how much wider than its room (px from the edge of its visible part) a name may be. */
+const NAME_TRACKING = 0.08;
+const NAME_SPREAD = 3;
+
+/**
+ * Where a panel's country names stand, by name key, in [lon, lat]: found once per settled panel and size (polylabel
+ * walks every ring); a moment of a transition takes them from the panels it runs between, so a name glides with its country.
+ */
+function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
+  return nameSpots(ctx.measure, p, sizeKey(p, ctx), () => {
+    if (p.ends) return new Map([...nameSpotsFor(p.ends[0], ctx), ...nameSpotsFor(p.ends[1], ctx)]);
+    const geo = ctx.regions[p.regions[p.regions.length - 1]];
+    const spots = new Map<string, NameSpot>();
+    if (!geo) return spots;
+    const box = pixelBox(p, ctx);
+    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+    for (const { key, value } of p.names) {
+      const features = value.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c);
+      const spot = nameSpot(features, projection);
+      if (spot) spots.set(key, spot);
+    }
+    return spots;
+  });
 }
 
 /** A panel's box in pixels, inside the map's padding: where its subject is framed and its labels laid out. */
@@ -433,6 +481,7 @@ function cache<T>(): (measure: Measure, p: FramePanel, key: string, make: () => 
 /** A settled panel's label wants, built once per size: its anchors only move when the camera does. */
 const settledWants = cache<{ wants: Wanted[]; obstacles: Obstacles }>();
 const layouts = cache<Map<string, Placement>>();
+const nameSpots = cache<Map<string, NameSpot>>();
 
 const wantsFor = (p: FramePanel, projection: GeoProjection, box: Box, ctx: SceneContext) =>
   p.ends ? overlayLabels(p, projection, box, ctx) : settledWants(ctx.measure, p, sizeKey(p, ctx), () => overlayLabels(p, projection, box, ctx));
@@ -457,6 +506,8 @@ function labelShapes(wants: Wanted[], placed: Map<string, Placement>): Shape[] {
     const point = at && baseline(want, at.candidate);
     if (!at || !point || want.w <= 0.005) return [];
     const attrs: Attrs = { x: point[0] + at.shift, y: point[1], 'text-anchor': want.candidates[at.candidate].align, 'font-size': want.font.size, class: `label ${want.className}` };
+    // Spaced capitals are spaced by the attribute, so every painter (the page, the still maps, resvg's cards) spaces them alike.
+    if (want.font.tracking) attrs['letter-spacing'] = want.font.tracking * want.font.size;
     if (want.w < 1) attrs.opacity = opacity(want.w);
     return [{ key: `label:${want.key}`, tag: 'text', attrs, text: at.text === want.short && want.short !== want.text ? want.short : want.text }];
   });

@@ -26,7 +26,7 @@ const regions = { 'east-asia': region('east-asia'), europe: region('europe') };
 /**
  * Every label of a state drawn at a size, read back from its scene (what the painters write as <text>): its
  * box from its x, y, text-anchor, font-size and weight (by class, as the stylesheet sets it) and the font's
- * measure; its panel's box.
+ * measure (with its letter-spacing); its panel's box.
  */
 function labelsOf(id: string, width: number, height: number) {
   const frame = frameOf(states[id], catalog, width >= height);
@@ -34,7 +34,10 @@ function labelsOf(id: string, width: number, height: number) {
   return scene(frame, { catalog, regions, width, height, measure }).panels.flatMap((p, i) =>
     p.labels.map(({ attrs, text }) => {
       const strong = /label-strong|panel-title|year-counter/.test(String(attrs.class));
-      const size = measure(text!, { size: Number(attrs['font-size']), weight: strong ? 800 : 600 });
+      const px = Number(attrs['font-size']);
+      // Spaced capitals (country names) carry their spacing as an attribute, in px.
+      const spacing = attrs['letter-spacing'] === undefined ? undefined : Number(attrs['letter-spacing']) / px;
+      const size = measure(text!, { size: px, weight: strong ? 800 : 600, ...(spacing === undefined ? {} : { tracking: spacing }) });
       const at: [number, number] = [Number(attrs.x), Number(attrs.y)];
       return { text: text!, rect: textRect(at, attrs['text-anchor'] as 'start', size), box: boxes[i] };
     }),
@@ -54,6 +57,17 @@ describe.each(MAP_SIZES.map((s) => [s.name, s] as const))('labels at %s', (_, { 
     });
     expect(problems).toEqual([]);
     expect(labels.length).toBeGreaterThan(0);
+  });
+});
+
+describe('country names', () => {
+  it('name the countries a picture is about, in spaced capitals, at phone and desk sizes', () => {
+    for (const [w, h] of [[390, 844], [768, 800]]) {
+      const names = labelsOf('divided-alliances', w, h).map((l) => l.text);
+      expect(names, `${w}×${h}`).toEqual(expect.arrayContaining(['CHINA', 'JAPAN']));
+      expect(names.some((t) => t === 'NORTH KOREA' || t === 'N. KOREA'), `${w}×${h}`).toBe(true);
+    }
+    expect(labelsOf('nato-after-article', 768, 800).map((l) => l.text)).toEqual(expect.arrayContaining(['FRANCE', 'GERMANY', 'RUSSIA']));
   });
 });
 
