@@ -8,6 +8,7 @@ import { describe } from './describe.ts';
 import { frameOf, type Frame } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
+import { legendHtml, legendOf, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
 import { render } from './render.ts';
@@ -56,14 +57,15 @@ const smooth = (x: number): number => {
 const systemReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description` and a
- * polite live region `.map-live` (src/build/html.ts mapFigureHtml).
+ * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description`, a polite live region
+ * `.map-live` and a `.map-legend` for the key (src/build/html.ts mapFigureHtml).
  */
 export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion, onDraw }: MapOptions): MapController {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const caption = root.querySelector<HTMLElement>('.map-caption')!;
   const description = root.querySelector<HTMLElement>('.map-description')!;
   const live = root.querySelector<HTMLElement>('.map-live');
+  const legend = root.querySelector<HTMLElement>('.map-legend');
   const loaded: Partial<Record<Region, RegionGeometry>> = {};
   let size = svg.getBoundingClientRect(); // the only layout read; later sizes come from the ResizeObserver
   let target: string | null = null;
@@ -147,7 +149,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     root.dataset.mapTarget = id;
     const state = states[id];
     caption.textContent = state.caption;
-    description.textContent = describe(state, catalog);
+    // The key is generated markup (src/map/legend.ts escapes every text), drawn with the map's own classes.
+    const key = legendOf(state, catalog);
+    if (legend) legend.innerHTML = legendHtml(key);
+    description.textContent = `${describe(state, catalog)} ${legendText(key)}`;
     if (live) live.textContent = `Map: ${state.caption}. ${state.description}`;
   };
 
