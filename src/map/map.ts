@@ -3,14 +3,15 @@
  * transition (show) or by the reader's position (scrub). It marks the root with data-map-target as soon as a
  * state is asked for, and data-map-state once the picture has settled in it. Modes call show/scrub; no mode holds map logic.
  */
+import { cameraText, panelBox, withCameras, type Cameras } from './camera.ts';
 import type { Catalog } from './catalog.ts';
 import { describe } from './describe.ts';
-import { frameOf, type Frame } from './frame.ts';
+import { frameOf, type Camera, type Frame, type FramePanel } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { legendHtml, legendOf, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
-import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
+import { NO_PADDING, paddedBox, type Box, type Padding } from './projection.ts';
 import { render } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -43,6 +44,14 @@ export interface MapController {
   setPadding(padding: Padding): void;
   /** The state id most recently asked for. */
   readonly target: string | null;
+  /** Explore: the panels drawn now, each with its box (px), its camera and the story's own camera; [] before a draw. */
+  panels(): { panel: FramePanel; box: Box; camera: Camera; home: Camera }[];
+  /**
+   * Explore: draws the picture through the reader's cameras (by panel key), at once; `relayout` lays the labels out
+   * for that view (when a gesture rests). null: back to the story's view with the usual transition (a cut under
+   * reduced motion). A new target also ends it, its transition starting from the reader's view.
+   */
+  setCameras(cameras: Cameras | null, relayout?: boolean): void;
   destroy(): void;
 }
 
@@ -77,6 +86,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
   let request = 0;
   let dead = false;
+  // Explore (issue #14): the reader's cameras, laid over every frame drawn until the story moves on.
+  let explored: { cameras: Cameras; relayout: boolean } | null = null;
+  /** The frame as last drawn, the reader's cameras applied. */
+  let shown: Frame | null = null;
   // Created at the first draw, once the stylesheet has given the labels their font.
   let measure: Measure | null = null;
   let padding: Padding = NO_PADDING;
@@ -133,7 +146,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     measure ??= canvasMeasure(svg);
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding });
+    shown = explored ? withCameras(f, explored.cameras, explored.relayout) : f;
+    render(svg, shown, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding });
+    root.dataset.mapCamera = cameraText(shown);
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;
@@ -145,6 +160,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   /** A new target: its caption and text alternative show at once, and are announced once. */
   const announce = (id: string): void => {
     if (target === id) return;
+    // The story moved on: exploring ends, and the transition starts from the reader's view.
+    if (explored) displayed = shown;
+    explored = null;
     target = id;
     root.dataset.mapTarget = id;
     const state = states[id];
@@ -246,6 +264,29 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     get target() {
       return target;
+    },
+    panels() {
+      const home = target ? frame(target).panels : [];
+      return (shown?.panels ?? []).map((panel) => ({
+        panel,
+        box: panelBox(panel.box, size.width, size.height, padding),
+        camera: panel.camera,
+        home: home.find((h) => h.key === panel.key)?.camera ?? panel.camera,
+      }));
+    },
+    setCameras(cameras, relayout = false) {
+      if (dead || !target || !ready(target)) return;
+      const from = shown;
+      explored = cameras && { cameras, relayout };
+      stop();
+      if (cameras) {
+        // The reader looks at the settled picture: a transition or a scrub in flight lands at once.
+        lastScrub = null;
+        if (draw(frame(target))) settle(target);
+      } else {
+        displayed = from;
+        animate(target);
+      }
     },
     destroy() {
       dead = true;
