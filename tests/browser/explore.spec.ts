@@ -123,7 +123,7 @@ test.describe('explore the map', () => {
     await enter(page);
     const { x, y } = await middle(page);
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, d: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', d: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: x - d, y, id: 1 }, { x: x + d, y, id: 2 }] });
     await touch('touchStart', 20);
     for (let d = 30; d <= 90; d += 10) await touch('touchMove', d);
