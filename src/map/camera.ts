@@ -37,15 +37,19 @@ export function look(camera: Camera, home: Camera, box: Box, { dx = 0, dy = 0, k
   const mid: [number, number] = [box.x + box.width / 2, box.y + box.height / 2];
   let center = camera.center;
   if (dx || dy) center = (projectionFor(camera, box).invert!([mid[0] - dx, mid[1] - dy]) as [number, number] | null) ?? center;
-  const zoom = clamp(home.span[0] / camera.span[0] / 1, MIN_ZOOM, MAX_ZOOM);
+  const zoom = clamp(home.span[0] / camera.span[0], MIN_ZOOM, MAX_ZOOM);
   const next = clamp(zoom * k, MIN_ZOOM, MAX_ZOOM);
   let span: [number, number] = [home.span[0] / next, home.span[1] / next];
   if (next !== zoom && at) {
-    // The place under `at` stays under it: zoom about the centre, then pan it back.
+    // The place under `at` stays under it: zoom about the centre, then pan it back (a few times: the fit's scale
+    // depends a little on the centre's latitude).
     const before = projectionFor({ center, span: camera.span }, box).invert!(at) as [number, number] | null;
-    const zoomed = projectionFor({ center, span }, box);
-    const after = before && (zoomed(before) as [number, number] | null);
-    if (after) center = (zoomed.invert!([mid[0] + after[0] - at[0], mid[1] + after[1] - at[1]]) as [number, number] | null) ?? center;
+    for (let i = 0; before && i < 4; i++) {
+      const zoomed = projectionFor({ center, span }, box);
+      const after = zoomed(before) as [number, number] | null;
+      if (!after) break;
+      center = (zoomed.invert!([mid[0] + after[0] - at[0], mid[1] + after[1] - at[1]]) as [number, number] | null) ?? center;
+    }
   } else if (next === zoom) span = camera.span;
   // Within two home spans of home: a reader panning far never loses the subject's continent.
   const reach = [home.span[0] * 2, home.span[1] * 2];
