@@ -64,6 +64,53 @@ test.describe('the legend', () => {
   });
 });
 
+test.describe('the legend in print and without JavaScript', () => {
+  test('every printed page of the deck carries its own state’s key, visible on the page', async ({ page, isMobile }) => {
+    test.skip(isMobile, 'print: the desk project');
+    test.setTimeout(120_000);
+    await page.goto('/slides.html?print-pdf');
+    const withMap = page.locator('.pdf-page:has(.deck-print-map)');
+    await expect(withMap.first()).toBeAttached();
+    const count = await withMap.count();
+    await expect(page.locator('.pdf-page .deck-print-map[data-map-state]')).toHaveCount(count, { timeout: 30_000 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await withMap.evaluateAll((els) =>
+      els.map((el) => {
+        const figure = el.querySelector<HTMLElement>('.deck-print-map')!;
+        const entries = [...figure.querySelectorAll<HTMLElement>('.map-legend [data-legend]')];
+        const page = el.getBoundingClientRect();
+        return {
+          state: figure.dataset.mapState,
+          keys: entries.map((e) => e.dataset.legend),
+          onPage: entries.every((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.top >= page.top - 1 && r.bottom <= page.bottom + 1;
+          }),
+        };
+      }),
+    );
+    for (const p of printed) {
+      expect(p.keys.length, `the key on the page of ${p.state}`).toBeGreaterThan(0);
+      expect(p.onPage, `the key of ${p.state} is drawn on its page`).toBe(true);
+    }
+    expect(printed.find((p) => p.state === 'flurry-call')!.keys).toContain('arc:call:two-way');
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('each still map has its key under it', async ({ page }) => {
+      await page.goto('/');
+      const stills = page.locator('.map-static');
+      const n = await stills.count();
+      expect(n).toBeGreaterThan(10);
+      for (let i = 0; i < n; i++) {
+        await expect(stills.nth(i).locator('.map-legend li').first()).toBeVisible();
+      }
+      await expect(page.locator('#nato-parallel .map-static [data-legend="fill:nato-after"]')).toBeVisible();
+    });
+  });
+});
+
 test.describe('explore the map', () => {
   test('pans by drag and keys, zooms by Ctrl + wheel, + and the buttons; Back returns to the step’s view and place', async ({ page, isMobile }) => {
     const console = watchConsole(page);
