@@ -54,7 +54,7 @@ export function mapFigureHtml(caption = 'Map'): string {
   <figcaption>
     <span class="map-caption" id="map-caption">${escape(caption)}</span>
     <span class="map-description visually-hidden" id="map-description"></span>
-    <div class="map-tools"><details class="map-key" open><summary>Key</summary><div class="map-legend"></div></details></div>
+    <div class="map-tools"><details class="map-key" open><summary>Key</summary><div class="map-legend" role="region" aria-label="Key to the map" tabindex="0"></div></details></div>
   </figcaption>
 </figure>`;
 }
