@@ -99,8 +99,8 @@ export function legendOfFrame(frame: Frame, catalog: Catalog): LegendEntry[] {
     for (const { value: n } of p.notes)
       out.push(
         n.kind === 'scenario'
-          ? { key: 'note:scenario', swatch: { shape: 'text', className: 'label map-note is-scenario', text: 'Z' }, label: 'Zhang’s scenario', meaning: 'purple, hatched or dashed: his hypothesis, not a fact' }
-          : { key: 'note:context', swatch: { shape: 'text', className: 'label is-context', text: '†' }, label: 'Context', meaning: '† or dotted: from outside the op-ed' },
+          ? { key: 'note:scenario', swatch: { shape: 'text', className: 'legend-mark is-scenario', text: 'Z' }, label: 'Zhang’s scenario', meaning: 'purple, hatched or dashed: his hypothesis, not a fact' }
+          : { key: 'note:context', swatch: { shape: 'text', className: 'legend-mark is-context', text: '†' }, label: 'Context', meaning: '† or dotted: from outside the op-ed' },
       );
   return unique(out);
 }

@@ -70,7 +70,7 @@ test.describe('the legend in print and without JavaScript', () => {
     test.setTimeout(120_000);
     await page.goto('/slides.html?print-pdf');
     const withMap = page.locator('.pdf-page:has(.deck-print-map)');
-    await expect(withMap.first()).toBeAttached();
+    await expect(withMap.first()).toBeAttached({ timeout: 30_000 });
     const count = await withMap.count();
     await expect(page.locator('.pdf-page .deck-print-map[data-map-state]')).toHaveCount(count, { timeout: 30_000 });
     await page.emulateMedia({ media: 'print' });
