@@ -9,9 +9,9 @@ import type { LoadedStory } from './load.ts';
 
 /**
  * A drawing surface used only by `?print-pdf`, where each printed page draws its own step's state.
- * Holds what createMap() expects (svg.map-svg, .map-caption, .map-description); hidden on screen.
+ * Holds what createMap() expects (svg.map-svg, .map-caption, .map-description, the key's .map-legend); hidden on screen.
  */
-const printMapHtml = `<figure class="map deck-print-map" aria-hidden="true"><svg class="map-svg" focusable="false"></svg><figcaption><span class="map-caption"></span><span class="map-description visually-hidden"></span></figcaption></figure>`;
+const printMapHtml = `<figure class="map deck-print-map" aria-hidden="true"><svg class="map-svg" focusable="false"></svg><figcaption><span class="map-caption"></span><span class="map-description visually-hidden"></span><div class="map-legend"></div></figcaption></figure>`;
 
 /** One section's slide: `data-step="<state id>"` on every step, as on the scroll page. */
 export function deckSlideHtml(story: LoadedStory, index: number): string {

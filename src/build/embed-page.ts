@@ -19,7 +19,7 @@ export function embedPage(template: string, story: LoadedStory, index: number, b
   ].join('\n    ');
   // Fact links point at the sources list, which lives on the scroll page.
   // The section is the page: its title is the page's h1, and its still map shows without JavaScript.
-  const section = sectionHtml(story, index, { heading: 1, figure: staticMapHtml(s, base) }).replace(/href="#/g, () => `href="${escape(base)}#`);
+  const section = sectionHtml(story, index, { heading: 1, figure: staticMapHtml(s, base, story.catalog) }).replace(/href="#/g, () => `href="${escape(base)}#`);
   const credit = `<p>Explaining the op-ed by ${creditHtml(story)}. The argument is the author’s; the words, maps and added context are the explainer’s.</p>
 <p><a class="embed-home" href="${escape(`${base}#${s.id}`)}">Read the whole explainer: ${escape(SITE_NAME)} <span aria-hidden="true">→</span></a></p>`;
   return template

@@ -43,7 +43,7 @@ export function sourcesHtml(story: LoadedStory): string {
 /**
  * The map's figure, the same in every mode: the SVG the renderer draws into, the message shown if loading
  * fails, a polite live region for state changes, the motion toggle, and last the visible caption with the full
- * text alternative (HTML allows a <figcaption> only as the figure's first or last child).
+ * text alternative and the key, collapsible (HTML allows a <figcaption> only as the figure's first or last child).
  */
 export function mapFigureHtml(caption = 'Map'): string {
   return `<figure class="map" id="map" aria-labelledby="map-caption">
@@ -54,6 +54,7 @@ export function mapFigureHtml(caption = 'Map'): string {
   <figcaption>
     <span class="map-caption" id="map-caption">${escape(caption)}</span>
     <span class="map-description visually-hidden" id="map-description"></span>
+    <div class="map-tools"><details class="map-key" open><summary>Key</summary><div class="map-legend" role="region" aria-label="Key to the map" tabindex="0"></div></details></div>
   </figcaption>
 </figure>`;
 }

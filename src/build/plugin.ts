@@ -25,7 +25,7 @@ const resolved = (id: string): string => `\0${id}`;
 
 /** The story's sections, each with its still map for readers without JavaScript (src/build/static-maps.ts). */
 export const storyWithMapsHtml = (story: LoadedStory, base: string): string =>
-  story.sections.map((section, i) => sectionHtml(story, i, { figure: staticMapHtml(section, base) })).join('\n');
+  story.sections.map((section, i) => sectionHtml(story, i, { figure: staticMapHtml(section, base, story.catalog) })).join('\n');
 
 /** The story, or the report of its content mistakes when it has any (other failures are thrown). */
 function tryStory(content: Content): { story: LoadedStory } | { report: string } {

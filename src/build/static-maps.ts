@@ -7,6 +7,7 @@
 import type { Catalog } from '../map/catalog.ts';
 import type { RegionGeometry } from '../map/geometry.ts';
 import { states } from '../map/states.ts';
+import { legendHtml, legendOf } from '../map/legend.ts';
 import type { MapState, Region } from '../map/state.ts';
 import type { Section } from '../story/types.ts';
 import { FONT } from './font.ts';
@@ -49,12 +50,13 @@ export function staticMapSvg(state: MapState, catalog: Catalog, regions: Record<
 
 /**
  * The picture in the section's HTML: inside <noscript>, so it costs nothing when the live map runs. Explicit
- * width and height reserve its space; `alt` is the state's own sentence (each step's full map text follows).
+ * width and height reserve its space; `alt` is the state's own sentence (each step's full map text follows); the
+ * key under it is the live map's, as HTML.
  */
-export function staticMapHtml(section: Section, base: string): string {
+export function staticMapHtml(section: Section, base: string, catalog: Catalog): string {
   const state = keyState(section);
   return `<noscript><figure class="map-static">
   <img src="${escape(`${base}${staticMapPath(section.id)}`)}" alt="${escape(`Map: ${state.description}`)}" width="${STATIC_MAP_WIDTH}" height="${STATIC_MAP_HEIGHT}" loading="lazy" decoding="async" />
-  <figcaption>${escape(state.caption)}</figcaption>
+  <figcaption>${escape(state.caption)}<div class="map-legend">${legendHtml(legendOf(state, catalog))}</div></figcaption>
 </figure></noscript>`;
 }

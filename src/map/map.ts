@@ -3,13 +3,15 @@
  * transition (show) or by the reader's position (scrub). It marks the root with data-map-target as soon as a
  * state is asked for, and data-map-state once the picture has settled in it. Modes call show/scrub; no mode holds map logic.
  */
+import { cameraText, panelBox, withCameras, type Cameras } from './camera.ts';
 import type { Catalog } from './catalog.ts';
 import { describe } from './describe.ts';
-import { frameOf, type Frame } from './frame.ts';
+import { frameOf, type Camera, type Frame, type FramePanel } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
+import { legendHtml, legendOf, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
-import { NO_PADDING, paddedBox, type Padding } from './projection.ts';
+import { NO_PADDING, paddedBox, type Box, type Padding } from './projection.ts';
 import { render, type RenderOptions } from './render.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -44,6 +46,14 @@ export interface MapController {
   setPadding(padding: Padding): void;
   /** The state id most recently asked for. */
   readonly target: string | null;
+  /** Explore: the panels drawn now, each with its box (px), its camera and the story's own camera; [] before a draw. */
+  panels(): { panel: FramePanel; box: Box; camera: Camera; home: Camera }[];
+  /**
+   * Explore: draws the picture through the reader's cameras (by panel key), at once; `relayout` lays the labels out
+   * for that view (when a gesture rests). null: back to the story's view with the usual transition (a cut under
+   * reduced motion). A new target also ends it, its transition starting from the reader's view.
+   */
+  setCameras(cameras: Cameras | null, relayout?: boolean): void;
   destroy(): void;
 }
 
@@ -58,14 +68,15 @@ const smooth = (x: number): number => {
 const systemReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description` and a
- * polite live region `.map-live` (src/build/html.ts mapFigureHtml).
+ * Expects `root` to contain an <svg class="map-svg">, a `.map-caption`, a `.map-description`, a polite live region
+ * `.map-live` and a `.map-legend` for the key (src/build/html.ts mapFigureHtml).
  */
 export function createMap(root: HTMLElement, { catalog, states, reducedMotion = systemReducedMotion, onDraw, base = 'canvas' }: MapOptions): MapController {
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const caption = root.querySelector<HTMLElement>('.map-caption')!;
   const description = root.querySelector<HTMLElement>('.map-description')!;
   const live = root.querySelector<HTMLElement>('.map-live');
+  const legend = root.querySelector<HTMLElement>('.map-legend');
   const loaded: Partial<Record<Region, RegionGeometry>> = {};
   let size = svg.getBoundingClientRect(); // the only layout read; later sizes come from the ResizeObserver
   let target: string | null = null;
@@ -77,6 +88,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
   let request = 0;
   let dead = false;
+  // Explore (issue #14): the reader's cameras, laid over every frame drawn until the story moves on.
+  let explored: { cameras: Cameras; relayout: boolean } | null = null;
+  /** The frame as last drawn, the reader's cameras applied. */
+  let shown: Frame | null = null;
   // Created at the first draw, once the stylesheet has given the labels their font.
   let measure: Measure | null = null;
   let padding: Padding = NO_PADDING;
@@ -135,7 +150,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     measure ??= canvasMeasure(svg);
-    render(svg, f, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: (devicePixelRatio || 1) * zoom });
+    shown = explored ? withCameras(f, explored.cameras, explored.relayout) : f;
+    render(svg, shown, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: (devicePixelRatio || 1) * zoom });
+    root.dataset.mapCamera = cameraText(shown);
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
     return true;
@@ -147,11 +164,17 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   /** A new target: its caption and text alternative show at once, and are announced once. */
   const announce = (id: string): void => {
     if (target === id) return;
+    // The story moved on: exploring ends, and the transition starts from the reader's view.
+    if (explored) displayed = shown;
+    explored = null;
     target = id;
     root.dataset.mapTarget = id;
     const state = states[id];
     caption.textContent = state.caption;
-    description.textContent = describe(state, catalog);
+    // The key is generated markup (src/map/legend.ts escapes every text), drawn with the map's own classes.
+    const key = legendOf(state, catalog);
+    if (legend) legend.innerHTML = legendHtml(key);
+    description.textContent = `${describe(state, catalog)} ${legendText(key)}`;
     if (live) live.textContent = `Map: ${state.caption}. ${state.description}`;
   };
 
@@ -246,6 +269,29 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     get target() {
       return target;
+    },
+    panels() {
+      const home = target ? frame(target).panels : [];
+      return (shown?.panels ?? []).map((panel) => ({
+        panel,
+        box: panelBox(panel.box, size.width, size.height, padding),
+        camera: panel.camera,
+        home: home.find((h) => h.key === panel.key)?.camera ?? panel.camera,
+      }));
+    },
+    setCameras(cameras, relayout = false) {
+      if (dead || !target || !ready(target)) return;
+      const from = shown;
+      explored = cameras && { cameras, relayout };
+      stop();
+      if (cameras) {
+        // The reader looks at the settled picture: a transition or a scrub in flight lands at once.
+        lastScrub = null;
+        if (draw(frame(target))) settle(target);
+      } else {
+        displayed = from;
+        animate(target);
+      }
     },
     destroy() {
       dead = true;

@@ -9,6 +9,7 @@ import { startResizeMessages } from '../embed/resize.ts';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { FINISH_EVENT, progressTracker, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
+import { mountExplore } from '../ui/explore.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 
 /** How long Play leaves a step up: time to read it, within bounds. */
@@ -30,6 +31,7 @@ export function startEmbed(): () => void {
   controls.hidden = steps.length < 2;
   const figure = main.querySelector<HTMLElement>('#map')!;
   const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
+  const explore = mountExplore(figure, map, catalog);
   const toggle = figure.querySelector<HTMLButtonElement>('.motion-toggle');
   const resize = startResizeMessages(section.id);
   let index = 0;
@@ -115,6 +117,7 @@ export function startEmbed(): () => void {
     stop();
     listening.abort();
     resize.stop();
+    explore.destroy();
     map.destroy();
   };
 }

@@ -11,6 +11,7 @@ import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
+import { mountExplore } from '../ui/explore.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import { followUrl } from '../ui/url.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
@@ -30,6 +31,11 @@ export function startScroll(): () => void {
     mountMotionToggle(toggle, listening.signal);
   }
   const unmountStepper = mountStepper(bar, steps, model);
+  const explore = mountExplore(root, map, catalog);
+  // The key and explore's controls hang under a phone's caption bar: the map frames its subject below them.
+  const tools = root.querySelector<HTMLElement>('.map-tools')!;
+  const key = root.querySelector<HTMLDetailsElement>('.map-key');
+  if (key && !isWideLayout()) key.open = false; // a phone's key waits to be asked for
 
   const heads = [...document.querySelectorAll<HTMLElement>('.scrolly .section-head')];
   /**
@@ -37,9 +43,12 @@ export function startScroll(): () => void {
    * the bar and the reading line, where a card starts when it is read, less room for a section's title above it.
    */
   const fit = (): void => {
+    // While the reader explores, the camera is theirs: the key and the place list open over the map, moving nothing.
+    if (root.hasAttribute('data-exploring')) return;
     if (isWideLayout()) return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
     // Sizes, not positions: both stick to the top of the screen once the story is reached.
-    const top = bar.getBoundingClientRect().height;
+    const under = tools.getBoundingClientRect().bottom - bar.getBoundingClientRect().bottom;
+    const top = bar.getBoundingClientRect().height + Math.max(0, under);
     const title = Math.max(0, ...heads.map((h) => h.getBoundingClientRect().height + parseFloat(getComputedStyle(h).marginBottom)));
     const bottom = Math.max(0, svg.getBoundingClientRect().height - (innerHeight * readingLine() - 4) + title);
     map.setPadding({ top, right: 0, bottom, left: 0 });
@@ -55,6 +64,8 @@ export function startScroll(): () => void {
     model.read();
   });
   fit();
+  const toolsSize = new ResizeObserver(() => fit());
+  toolsSize.observe(tools);
 
   const reached = progressTracker(steps.length);
   const progression = (i: number): boolean => !!states[ids[i]].progression;
@@ -96,6 +107,8 @@ export function startScroll(): () => void {
 
   return () => {
     listening.abort();
+    toolsSize.disconnect();
+    explore.destroy();
     stopLine();
     stopModel();
     stopUrl();

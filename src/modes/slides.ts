@@ -4,6 +4,7 @@ import Notes from 'reveal.js/plugin/notes';
 import catalog from 'virtual:catalog';
 import { createMap, type MapController } from '../map/map.ts';
 import { states } from '../map/states.ts';
+import { mountExplore } from '../ui/explore.ts';
 import { motionReduced } from '../ui/motion.ts';
 
 /** Portrait screens (phones) get a tall slide: the map above, the words below (see deck.css). */
@@ -32,7 +33,9 @@ function drawPrintMaps(root: HTMLElement): MapController[] {
 
 export async function startDeck(): Promise<() => void> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
-  const map = createMap(document.querySelector<HTMLElement>('#map')!, { catalog, states, reducedMotion: motionReduced });
+  const figure = document.querySelector<HTMLElement>('#map')!;
+  const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
+  const explore = mountExplore(figure, map, catalog);
   const storyLink = document.querySelector<HTMLAnchorElement>('.deck-story-link');
   const deck = new Reveal(root, {
     ...slideSize(),
@@ -61,6 +64,10 @@ export async function startDeck(): Promise<() => void> {
   const resize = (): void => deck.configure(slideSize());
   portrait.addEventListener('change', resize);
 
+  // E explores the map (listed in reveal.js's ? help); Esc, Next or Previous goes back to the story.
+  deck.addKeyBinding({ keyCode: 69, key: 'E', description: 'Explore the map (Esc: back to the story)' }, () => {
+    if (deck.getCurrentSlide()?.classList.contains('deck-section')) explore.start();
+  });
   await deck.initialize();
   // reveal.js marks its root role="application", which stops screen readers' browse mode; the slides are documents.
   root.removeAttribute('role');
@@ -70,6 +77,7 @@ export async function startDeck(): Promise<() => void> {
     for (const type of events) deck.off(type, follow);
     portrait.removeEventListener('change', resize);
     deck.destroy();
+    explore.destroy();
     map.destroy();
     for (const m of printMaps) m.destroy();
   };

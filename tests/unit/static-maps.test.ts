@@ -29,12 +29,19 @@ describe('the still map of a section (for readers without JavaScript)', () => {
   });
 
   it('is linked inside <noscript>, lazily, with its size and the state’s sentence as alt text, all escaped', () => {
-    const html = staticMapHtml(nato, '/x/');
+    const html = staticMapHtml(nato, '/x/', story.catalog);
     expect(html).toMatch(/^<noscript><figure class="map-static">/);
     expect(html).toContain('<img src="/x/maps/nato-parallel.svg"');
     expect(html).toContain(`width="${STATIC_MAP_WIDTH}" height="${STATIC_MAP_HEIGHT}" loading="lazy"`);
     expect(html).toContain(`alt="Map: ${keyState(nato).description.slice(0, 30)}`);
     expect(html).not.toMatch(/alt="[^"]*[<>][^"]*"/);
+  });
+
+  it('carries the state’s key under the picture, as HTML: the NATO members and those that joined after the article', () => {
+    const html = staticMapHtml(nato, '/x/', story.catalog);
+    expect(html).toMatch(/<figcaption>[^<]*<div class="map-legend"><ul class="legend-list">/);
+    expect(html).toContain('data-legend="fill:nato"');
+    expect(html).toContain('data-legend="fill:nato-after"');
   });
 
   it('keeps the page’s CSS minus comments and @media blocks', () => {
