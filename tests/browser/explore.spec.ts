@@ -47,7 +47,9 @@ test.describe('the legend', () => {
         const svg = document.querySelector('#map svg.map-svg')!;
         const has = (el: Element, c: string) => el.classList.contains(c);
         const drawn = new Set<string>();
-        for (const el of svg.querySelectorAll('path.country')) drawn.add(`fill:${[...el.classList].find((c) => c.startsWith('role-'))!.slice(5)}`);
+        // The base is painted on a canvas that records its fills: "<panel> <role>[ context][ @opacity]: <ids>; …".
+        const record = document.querySelector('#map canvas')?.getAttribute('data-fills') ?? '';
+        for (const fill of record.split('; ').filter(Boolean)) drawn.add(`fill:${fill.split(':')[0].split(' ')[1]}`);
         for (const el of svg.querySelectorAll('path.alliance')) drawn.add(`alliance:${has(el, 'alliance-us') ? 'us' : 'cn'}:${has(el, 'style-fading') ? 'fading' : 'firm'}`);
         for (const el of svg.querySelectorAll('path.arc')) drawn.add(`arc:${has(el, 'kind-call') ? 'call' : 'visit'}:${el.getAttribute('marker-end') ? 'directed' : 'two-way'}`);
         if (svg.querySelector('path.dmz')) drawn.add('dmz');
