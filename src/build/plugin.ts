@@ -14,12 +14,15 @@ import { embedPage } from './embed-page.ts';
 import type { LoadedStory } from './load.ts';
 import { pageHeadHtml } from './meta.ts';
 import { unmeasured } from './oembed.ts';
+import { leanCatalog } from '../map/catalog.ts';
 import { embedList, heightsOf, outputs } from './outputs.ts';
 import { contentFailure, contentProblems, contentReport } from './report.ts';
 import { embedPath, HEADLINE, PAGES, SITE_URL_WARNING, siteOrigin, siteUrl } from './site.ts';
 import { staticMapHtml } from './static-maps.ts';
 
 const CATALOG = 'virtual:catalog';
+/** The whole catalog, sources and fact texts included: loaded by explore mode only (src/ui/explore-later.ts). */
+const RECORDS = 'virtual:records';
 const EMBEDS = 'virtual:embeds';
 const resolved = (id: string): string => `\0${id}`;
 
@@ -81,9 +84,10 @@ export function storyPlugin(root: string): Plugin {
       const missing = unmeasured(s, heightsOf(content));
       if (missing.length) config.logger.warn(`Embed heights not measured for ${missing.join(', ')}: their plain-iframe snippets start tall. Run npm run measure-embeds.`);
     },
-    resolveId: (id) => (id === CATALOG || id === EMBEDS ? resolved(id) : null),
+    resolveId: (id) => (id === CATALOG || id === RECORDS || id === EMBEDS ? resolved(id) : null),
     load(id) {
-      if (id === resolved(CATALOG)) return `export default ${JSON.stringify(story().catalog)};`;
+      if (id === resolved(CATALOG)) return `export default ${JSON.stringify(leanCatalog(story().catalog))};`;
+      if (id === resolved(RECORDS)) return `export default ${JSON.stringify(story().catalog)};`;
       // For the share dialog, which builds its URLs from where the page is actually served.
       if (id === resolved(EMBEDS)) return `export default ${JSON.stringify(embedList(content))};`;
       return null;
@@ -105,7 +109,7 @@ export function storyPlugin(root: string): Plugin {
       const changed = (file: string): void => {
         if (!content.isContent(file)) return;
         content.invalidate();
-        for (const id of [CATALOG, EMBEDS]) {
+        for (const id of [CATALOG, RECORDS, EMBEDS]) {
           const mod = server.moduleGraph.getModuleById(resolved(id));
           if (mod) server.moduleGraph.invalidateModule(mod);
         }

@@ -40,3 +40,20 @@ export function catalogFrom(facts: Facts): Catalog {
     facts: byId(facts.facts, ({ context, text, source }) => ({ context, text, source: ref(source) })),
   };
 }
+
+/**
+ * The catalog without the sources and fact texts: what the map needs to draw. The page ships this lean one; explore
+ * mode, which links the sources, loads the whole catalog with its own code when the reader first explores.
+ */
+export function leanCatalog(c: Catalog): Catalog {
+  const drop = <T extends { source?: SourceRef; text?: string }>(r: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(
+      Object.entries(r).map(([id, record]) => {
+        const rest = { ...record };
+        delete rest.source;
+        delete rest.text;
+        return [id, rest];
+      }),
+    );
+  return { ...c, places: drop(c.places), events: drop(c.events), facts: drop(c.facts) };
+}

@@ -9,7 +9,7 @@ import { startResizeMessages } from '../embed/resize.ts';
 import { createMap } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { FINISH_EVENT, progressTracker, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
-import { mountExplore } from '../ui/explore.ts';
+import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 
 /** How long Play leaves a step up: time to read it, within bounds. */

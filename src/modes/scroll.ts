@@ -11,7 +11,7 @@ import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
 import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
-import { mountExplore } from '../ui/explore.ts';
+import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import { followUrl } from '../ui/url.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons

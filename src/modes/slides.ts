@@ -4,7 +4,7 @@ import Notes from 'reveal.js/plugin/notes';
 import catalog from 'virtual:catalog';
 import { createMap, type MapController } from '../map/map.ts';
 import { states } from '../map/states.ts';
-import { mountExplore } from '../ui/explore.ts';
+import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { motionReduced } from '../ui/motion.ts';
 
 /** Portrait screens (phones) get a tall slide: the map above, the words below (see deck.css). */
