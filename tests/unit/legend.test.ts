@@ -22,7 +22,8 @@ const regions = { 'east-asia': region('east-asia'), europe: region('europe') };
 function drawnKeys(id: string): Set<string> {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   document.body.append(svg);
-  render(svg, frameOf(states[id], catalog), { catalog, regions, width: 800, height: 600, measure });
+  // The base as vector paths (the print painter's form), so its fills can be read back as elements.
+  render(svg, frameOf(states[id], catalog), { catalog, regions, width: 800, height: 600, measure }, { base: 'vector' });
   const keys = new Set<string>();
   const has = (el: Element, c: string) => el.classList.contains(c);
   for (const el of svg.querySelectorAll('path.country')) {
