@@ -133,17 +133,14 @@ function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSV
 }
 
 /**
- * Device pixels per drawing unit while the picture moves. Filling a phone's screen at 3× is most of a moving
- * frame's cost (9× the pixels), and the eye does not resolve the difference in motion; the picture it lands on
- * is painted at the device's full density.
+ * Device pixels per drawing unit, moving or at rest: at most one. Measured on a 4×-slowed phone at 3× (scrolling the
+ * whole story, one run each, 1 December): one device pixel per unit blocked the main thread for 6.3–7.6 s, 1.5 for
+ * 8.9 s, and 1 while moving then 2 at rest for 13.8–14.5 s (each landing re-allocated and repainted the canvas at
+ * four times the pixels). The base is flat fills and hairline borders under a vector overlay: the labels, lines and
+ * dots stay sharp at any density; only the base's edges soften on a high-density screen.
  */
 export const MOVING_RATIO = 1;
-
-/**
- * At most this many device pixels per unit at rest: measured on a 4×-slowed phone at 3×, painting the base at 3×
- * tripled the time blocked while scrolling; at 2× the outlines and hatching stay crisp.
- */
-export const MAX_RATIO = 2;
+export const MAX_RATIO = 1;
 
 /**
  * Paints the scene's base on `canvas` at `ratio` device pixels per drawing unit, unless it already shows it
