@@ -6,20 +6,13 @@
 import type { Catalog } from '../map/catalog.ts';
 import type { MapController } from '../map/map.ts';
 import type { ExploreController } from './explore.ts';
+import { exploreBar } from './explore-bar.ts';
 
 /** `catalog` is the page's lean one; the records explore links (sources, fact texts) come with its code. */
 export function mountExploreLater(root: HTMLElement, map: MapController, catalog: Catalog): ExploreController {
   const tools = root.querySelector<HTMLElement>('.map-tools')!;
   // The same button, in the same place, as the one explore.ts puts there.
-  const bar = document.createElement('div');
-  bar.className = 'explore';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Explore the map');
-  const enter = document.createElement('button');
-  enter.type = 'button';
-  enter.className = 'explore-button explore-start';
-  enter.textContent = 'Explore the map';
-  bar.append(enter);
+  const { bar, enter } = exploreBar();
   tools.prepend(bar);
 
   let real: ExploreController | null = null;

@@ -11,6 +11,7 @@ import type { Catalog, SourceRef } from '../map/catalog.ts';
 import { loadRegion } from '../map/geometry.ts';
 import type { MapController } from '../map/map.ts';
 import { projectionFor } from '../map/projection.ts';
+import { button, exploreBar } from './explore-bar.ts';
 
 export interface ExploreController {
   readonly exploring: boolean;
@@ -33,15 +34,6 @@ const PAN_STEP = 48;
 const ZOOM_STEP = 1.4;
 /** A pointer that moved less than this (px) and lifted was a tap. */
 const TAP = 8;
-
-function button(className: string, text: string, label?: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = `explore-button ${className}`;
-  b.textContent = text;
-  if (label) b.setAttribute('aria-label', label);
-  return b;
-}
 
 const dates = (e: { date: string; end?: string }): string => (e.end ? `${e.date} to ${e.end}` : e.date);
 
@@ -85,15 +77,11 @@ export function mountExplore(root: HTMLElement, map: MapController, catalog: Cat
   const listening = new AbortController();
   const { signal } = listening;
 
-  const bar = document.createElement('div');
-  bar.className = 'explore';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Explore the map');
-  const enter = button('explore-start', 'Explore the map');
+  const { bar, enter } = exploreBar();
   const back = button('explore-back', 'Back to the story');
   const zoomOut = button('explore-zoom', '−', 'Zoom out');
   const zoomIn = button('explore-zoom', '+', 'Zoom in');
-  bar.append(enter, back, zoomOut, zoomIn);
+  bar.append(back, zoomOut, zoomIn);
   const places = document.createElement('div');
   places.className = 'explore-places';
   places.setAttribute('role', 'group');
