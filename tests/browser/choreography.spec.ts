@@ -122,7 +122,9 @@ test('a progression follows the reader’s position, forwards and backwards', as
 test('a step change animates over several frames with motion on', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.goto('/');
-  expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(5);
+  // A cut draws one frame (below); how many more a transition gets depends on the machine's speed (a loaded 2-core
+  // runner drew 5 where a quiet desk draws 30), so "several" is more than two.
+  expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(2);
 });
 
 test.describe('with reduced motion', () => {
