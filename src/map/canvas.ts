@@ -139,8 +139,7 @@ function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSV
  * four times the pixels). The base is flat fills and hairline borders under a vector overlay: the labels, lines and
  * dots stay sharp at any density; only the base's edges soften on a high-density screen.
  */
-export const MOVING_RATIO = 1;
-export const MAX_RATIO = 1;
+export const BASE_RATIO = 1;
 
 /**
  * Paints the scene's base on `canvas` at `ratio` device pixels per drawing unit, unless it already shows it
@@ -149,7 +148,7 @@ export const MAX_RATIO = 1;
 export function paintBase(canvas: HTMLCanvasElement, s: Scene, fullRatio: number, svg: SVGSVGElement): void {
   const record = baseRecord(s);
   if (canvas.getAttribute('data-fills') !== record) canvas.setAttribute('data-fills', record);
-  const ratio = Math.min(fullRatio, s.panels.some((p) => p.moving) ? MOVING_RATIO : MAX_RATIO);
+  const ratio = Math.min(fullRatio, BASE_RATIO);
   const key = signature(s, ratio);
   if (painted.get(canvas) === key) return;
   painted.set(canvas, key);

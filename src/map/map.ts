@@ -95,8 +95,6 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   // Created at the first draw, once the stylesheet has given the labels their font.
   let measure: Measure | null = null;
   let padding: Padding = NO_PADDING;
-  /** How much larger the map shows than it is laid out (the deck scales its map up): the canvas is painted that much finer. */
-  let zoom = 1;
 
   /** Wider than tall, inside the padding: panels side by side, and the states' wide cameras. */
   const wide = (): boolean => {
@@ -151,7 +149,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     const start = onDraw ? performance.now() : 0;
     measure ??= canvasMeasure(svg);
     shown = explored ? withCameras(f, explored.cameras, explored.relayout) : f;
-    render(svg, shown, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: (devicePixelRatio || 1) * zoom });
+    render(svg, shown, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: devicePixelRatio || 1 });
     root.dataset.mapCamera = cameraText(shown);
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
@@ -234,7 +232,6 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   };
   const resize = new ResizeObserver(([entry]) => {
     size = entry.contentRect;
-    zoom = size.width > 0 ? Math.max(1, svg.getBoundingClientRect().width / size.width) : 1;
     refit();
   });
   resize.observe(svg);

@@ -12,7 +12,7 @@ export type RenderContext = SceneContext;
 
 export interface RenderOptions {
   /**
-   * Where the base map goes: a canvas (the page: cheap to repaint, sharp at `pixelRatio`), or SVG paths
+   * Where the base map goes: a canvas (the page: cheap to repaint, at up to `pixelRatio`), or SVG paths
    * (printing, where a bitmap would blur).
    * @defaultValue 'canvas'
    */

@@ -70,8 +70,6 @@ export interface ScenePanel {
   /** Where the subject is framed and the labels laid out. */
   box: Box;
   opacity: number;
-  /** A moment of a transition (its camera or its fills on the way): painted for speed, not for keeps. */
-  moving: boolean;
   base: SceneBase;
   /** Drawn in this order above the base: lines and marks, the places' dots, then the labels. */
   shapes: Shape[];
@@ -611,7 +609,6 @@ function panelScene(p: FramePanel, ctx: SceneContext): ScenePanel {
     region: p.regions[p.regions.length - 1],
     box,
     opacity: p.w < 1 ? opacity(p.w) : 1,
-    moving: !!p.ends,
     base: baseOf(p, box, paint, ctx),
     shapes: overlayShapes(p, projection, box, ctx),
     places,
