@@ -9,7 +9,7 @@ import { describe } from './describe.ts';
 import { frameOf, type Camera, type Frame, type FramePanel } from './frame.ts';
 import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
-import { legendHtml, legendOf, legendText } from './legend.ts';
+import { legendHtml, legendOfFrame, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, type Box, type Padding } from './projection.ts';
 import { render, type RenderOptions } from './render.ts';
@@ -170,7 +170,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     const state = states[id];
     caption.textContent = state.caption;
     // The key is generated markup (src/map/legend.ts escapes every text), drawn with the map's own classes.
-    const key = legendOf(state, catalog);
+    const key = legendOfFrame(frame(id), catalog); // the frame the map draws, already built
     if (legend) legend.innerHTML = legendHtml(key);
     description.textContent = `${describe(state, catalog)} ${legendText(key)}`;
     if (live) live.textContent = `Map: ${state.caption}. ${state.description}`;

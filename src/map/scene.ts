@@ -407,11 +407,12 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
     const spot = spots.get(key);
     const q = spot && (projection(spot.lonLat) as Point | null);
     if (!spot || !q || !geo) continue;
-    const text = (name.text ?? countryById(geo).get(name.ids[0])?.properties.name ?? '').toUpperCase();
-    if (!text) continue;
+    const plain = name.text ?? countryById(geo).get(name.ids[0])?.properties.name;
+    if (!plain) continue;
+    const text = plain.toUpperCase();
     const font = { size: size - 1, weight: REGULAR, tracking: NAME_TRACKING };
     const m = measure(text, font);
-    const short = SHORT_NAMES[name.text ?? countryById(geo).get(name.ids[0])!.properties.name]?.toUpperCase();
+    const short = SHORT_NAMES[plain]?.toUpperCase();
     // A name much wider than its country would stand for its neighbours: only the short form, or none.
     const fits = (t: string) => measure(t, font).width <= spot.room * NAME_SPREAD;
     const full = fits(text) ? text : short && fits(short) ? short : null;
