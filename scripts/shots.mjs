@@ -2,11 +2,11 @@
 /**
  * npm run shots: a contact sheet for review. Serves the built site (dist/; built first if missing) with
  * `vite preview`, and with the system Chromium screenshots every step of the scroll page at 390×844,
- * 320×568 and 1280×800 and every slide and fragment of the deck at 1280×720, into shots/ (git-ignored),
+ * 375×667, 320×568 and 1280×800 (each step where the page's Previous / Next bring it to be read) and every slide and fragment of the deck at 1280×720, into shots/ (git-ignored),
  * with shots/index.html showing each step's pictures side by side.
  *
- * It relies only on the public contract: [data-step] elements, #map[data-map-state] once the map has
- * settled, and <html data-reading-line> (mid-screen when absent).
+ * It relies on the public contract — [data-step] elements, #map[data-map-state] once the map has settled,
+ * <html data-reading-line> (mid-screen when absent) — and on the stepper's buttons where the page has them.
  *
  *   npm run build && npm run shots            # or just npm run shots when dist/ is there
  *   SHOTS_PORT=4480 npm run shots             # the preview port (default: a free one)
@@ -24,6 +24,7 @@ const out = join(root, 'shots');
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
 const SCROLL_SIZES = [
   { name: 'phone 390×844', dir: 'scroll-390x844', width: 390, height: 844, mobile: true },
+  { name: 'phone 375×667', dir: 'scroll-375x667', width: 375, height: 667, mobile: true },
   { name: 'small phone 320×568', dir: 'scroll-320x568', width: 320, height: 568, mobile: true },
   { name: 'desk 1280×800', dir: 'scroll-1280x800', width: 1280, height: 800, mobile: false },
 ];
@@ -55,26 +56,43 @@ async function waitForServer(url, child) {
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pad = (n) => String(n).padStart(2, '0');
 
-/** Brings step `index` to the reading line (the page's own, else mid-screen), 60% into it; true once the map settles there. */
+/**
+ * Brings step `index` to where the page has it read — by the page's own Previous / Next, as a reader would: on a
+ * phone the card whole on screen with the map above it, beside the map on a desk. A page without them: the step
+ * 60% through the reading line (the page's own, else mid-screen). True once the map settles there.
+ */
 async function showStep(page, index, state) {
   const settled = page.locator(`#map[data-map-state="${state}"]`);
+  const next = page.locator('.stepper-next');
+  if (await next.isVisible()) {
+    if (index === 0) {
+      await place(page, 1, 0.5);
+      await page.locator('.stepper-prev').click();
+    } else await next.click();
+    return settled.waitFor({ timeout: 5000 }).then(() => true, () => false);
+  }
   // The page's reading line first; the other two only where a page does not publish it.
   for (const fallback of [0.5, 0.7, 0.35]) {
-    const published = await page.evaluate(
-      ([i, fallbackLine]) => {
-        const step = document.querySelectorAll('[data-step]')[i];
-        const attr = document.documentElement.dataset.readingLine;
-        const line = attr === undefined ? fallbackLine : Number(attr);
-        const rect = step.getBoundingClientRect();
-        window.scrollTo(0, window.scrollY + rect.top + rect.height * 0.6 - innerHeight * line);
-        return attr !== undefined;
-      },
-      [index, fallback],
-    );
+    const published = await place(page, index, fallback);
     if (await settled.waitFor({ timeout: 3000 }).then(() => true, () => false)) return true;
     if (published) return false;
   }
   return false;
+}
+
+/** Scrolls step `index` 60% through the page's reading line (else `fallbackLine`); true if the page publishes one. */
+function place(page, index, fallbackLine) {
+  return page.evaluate(
+    ([i, fallback]) => {
+      const step = document.querySelectorAll('[data-step]')[i];
+      const attr = document.documentElement.dataset.readingLine;
+      const line = attr === undefined ? fallback : Number(attr);
+      const rect = step.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + rect.top + rect.height * 0.6 - innerHeight * line);
+      return attr !== undefined;
+    },
+    [index, fallbackLine],
+  );
 }
 
 async function scrollShots(browser, base, size) {

@@ -69,7 +69,8 @@ export function natoTableHtml(story: LoadedStory): string {
       return `<tr${w.afterArticle ? ' class="row-after"' : ''}><th scope="row">${w.id}</th><td>${escape(w.members.map((m) => m.name).join(', '))}${after}</td><td>${total}</td></tr>`;
     })
     .join('');
-  return `<table class="data-table nato-table"><caption>NATO’s members, wave by wave</caption><thead><tr><th scope="col">Year</th><th scope="col">Joined</th><th scope="col">Members</th></tr></thead><tbody>${rows}</tbody></table>`;
+  // Open wherever it is printed; a phone's card folds it (src/modes/scroll.ts), so the card leaves its map in view.
+  return `<details class="data-details" open><summary>NATO’s members, wave by wave</summary><table class="data-table nato-table"><caption class="visually-hidden">NATO’s members, wave by wave</caption><thead><tr><th scope="col">Year</th><th scope="col">Joined</th><th scope="col">Members</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 export interface SectionHtmlOptions {

@@ -9,12 +9,15 @@ import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import { isWideLayout, publishReadingLine, readingLine } from '../ui/reading-line.ts';
+import { isWideLayout, publishReadingLine, readingLine, readPosition, titleAbove } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import { followUrl } from '../ui/url.ts';
 import '../share/embed-dialog.ts'; // "Embed this section" buttons
+
+/** The least part of a phone's map (under its caption bar) kept for the subject, however long a card. */
+const SUBJECT_FLOOR = 0.36;
 
 export function startScroll(): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
@@ -30,40 +33,66 @@ export function startScroll(): () => void {
     bar.append(toggle); // the caption bar holds the map's controls, over the map on a phone
     mountMotionToggle(toggle, listening.signal);
   }
-  const unmountStepper = mountStepper(bar, steps, model);
+  /** The foot of what lies over the map's top on a phone (its caption bar, and the tools under it). */
+  let ceiling = 0;
+  const readAt = (step: HTMLElement): number => readPosition(step, ceiling);
+  const unmountStepper = mountStepper(bar, steps, model, readAt);
   const explore = mountExplore(root, map, catalog);
   // The key and explore's controls hang under a phone's caption bar: the map frames its subject below them.
   const tools = root.querySelector<HTMLElement>('.map-tools')!;
   const key = root.querySelector<HTMLDetailsElement>('.map-key');
-  if (key && !isWideLayout()) key.open = false; // a phone's key waits to be asked for
+  // A phone's key and the NATO card's table wait to be asked for; beside the map, both show.
+  const folds = (): void => {
+    if (key) key.open = isWideLayout();
+    for (const table of document.querySelectorAll<HTMLDetailsElement>('.scrolly .data-details')) table.open = isWideLayout();
+  };
 
-  const heads = [...document.querySelectorAll<HTMLElement>('.scrolly .section-head')];
+  const sections = [...document.querySelectorAll<HTMLElement>('.scrolly section.section')];
   /**
-   * On a phone the map fills the screen under the caption bar and the step cards: its subject is framed between
-   * the bar and the reading line, where a card starts when it is read, less room for a section's title above it.
+   * On a phone the map fills the screen under the caption bar, and a card is read whole near the screen's foot
+   * (readPosition): the subject is framed between the bar (with the tools under it) and the highest place where a
+   * card, with its section's title, is read — never in less than SUBJECT_FLOOR of the map, so on the smallest
+   * screens a long card's last lines pass over the subject's foot. A jump to a section (a link, the address)
+   * lands its first card at that same place.
    */
   const fit = (): void => {
     // While the reader explores, the camera is theirs: the key and the place list open over the map, moving nothing.
     if (root.hasAttribute('data-exploring')) return;
-    if (isWideLayout()) return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    if (isWideLayout()) {
+      for (const section of sections) section.style.scrollMarginTop = '';
+      return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    }
     // Sizes, not positions: both stick to the top of the screen once the story is reached.
     const under = tools.getBoundingClientRect().bottom - bar.getBoundingClientRect().bottom;
     const top = bar.getBoundingClientRect().height + Math.max(0, under);
-    const title = Math.max(0, ...heads.map((h) => h.getBoundingClientRect().height + parseFloat(getComputedStyle(h).marginBottom)));
-    const bottom = Math.max(0, svg.getBoundingClientRect().height - (innerHeight * readingLine() - 4) + title);
-    map.setPadding({ top, right: 0, bottom, left: 0 });
+    ceiling = top;
+    const height = svg.getBoundingClientRect().height;
+    // A card whose table the reader opened is read over the map by choice: it does not shrink every other picture.
+    const cards = steps.filter((step) => !step.querySelector('details[open]'));
+    const foot = Math.min(...cards.map((step) => readAt(step) - titleAbove(step))) - 4;
+    const bottom = height - Math.max(foot, top + SUBJECT_FLOOR * (height - top));
+    map.setPadding({ top, right: 0, bottom: Math.max(0, bottom), left: 0 });
+    for (const section of sections) {
+      const first = section.querySelector<HTMLElement>('[data-step]');
+      if (first) section.style.scrollMarginTop = `${Math.round(readAt(first) - titleAbove(first))}px`;
+    }
   };
   // scrollama only wakes the model: its observers see a step cross the reading line even when no scroll event
   // comes (a layout change above it); the model alone decides which step is read.
   const observer = scrollama();
   observer.setup({ step: steps, offset: readingLine() }).onStepEnter(() => model.read()).onStepExit(() => model.read());
+  // A link into a section opened the page: the browser brought the section under the caption bar before this
+  // script knew where its first card is read; once it does (fit), the section goes there.
+  const linked = document.getElementById(location.hash.slice(1));
+  const landed = !!linked?.matches('section.section') && Math.abs(linked.getBoundingClientRect().top - parseFloat(getComputedStyle(linked).scrollMarginTop)) < 2;
   const stopLine = publishReadingLine(() => {
+    folds();
     fit();
     // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
     (observer as unknown as { offset(value: number): void }).offset(readingLine());
     model.read();
   });
-  fit();
+  if (landed && !isWideLayout()) linked?.scrollIntoView();
   const toolsSize = new ResizeObserver(() => fit());
   toolsSize.observe(tools);
 

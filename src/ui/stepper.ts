@@ -5,7 +5,6 @@
  * (not back to the top of the story). Scrolls smoothly unless the reader asks for less motion.
  */
 import { motionReduced } from './motion.ts';
-import { readPosition } from './reading-line.ts';
 import type { ScrollModel } from './scroll-model.ts';
 
 function stepButton(className: string, glyph: string, word: string): HTMLButtonElement {
@@ -25,8 +24,11 @@ function stepButton(className: string, glyph: string, word: string): HTMLButtonE
   return button;
 }
 
-/** Mounts the stepper at the start of `container` (the map's caption bar) for `steps`, driven by `model`. Returns a function that removes it. */
-export function mountStepper(container: HTMLElement, steps: HTMLElement[], model: ScrollModel): () => void {
+/**
+ * Mounts the stepper at the start of `container` (the map's caption bar) for `steps`, driven by `model`; `readAt`
+ * gives where a step's top is brought for it to be read (px from the viewport's top). Returns a function that removes it.
+ */
+export function mountStepper(container: HTMLElement, steps: HTMLElement[], model: ScrollModel, readAt: (step: HTMLElement) => number): () => void {
   const group = document.createElement('div');
   group.className = 'stepper';
   group.setAttribute('role', 'group');
@@ -48,8 +50,7 @@ export function mountStepper(container: HTMLElement, steps: HTMLElement[], model
 
   const go = (target: number): void => {
     if (target < 0 || target >= steps.length) return;
-    const rect = steps[target].getBoundingClientRect();
-    const distance = rect.top - readPosition(rect.height);
+    const distance = steps[target].getBoundingClientRect().top - readAt(steps[target]);
     if (Math.abs(distance) < 1) return;
     aim = target;
     const from = scrollY;
