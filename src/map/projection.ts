@@ -1,5 +1,5 @@
 /** A state's view and a panel's size → a d3-geo projection that shows the view's span, centred. */
-import { geoAzimuthalEqualArea, type GeoProjection } from 'd3-geo';
+import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
 import { panelLayout } from './frame.ts';
 import type { View } from './state.ts';
 
@@ -59,7 +59,7 @@ export const PANEL_PADDING = 16;
  * and the span's outline fits inside the padded panel. Drawing is clipped to `clip` (default: the box), which may
  * be larger: a phone's map paints the whole screen but frames its subject where no card covers it.
  */
-export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box, clip: Box = box): GeoProjection {
+export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box, clip: Box = box, hemisphere = true): GeoProjection {
   const pad = Math.min(PANEL_PADDING, box.width / 10, box.height / 10);
   // At scale 1 and no translation the rotated centre projects to (0, 0): measure the outline there.
   const unit = geoAzimuthalEqualArea().rotate([-view.center[0], -view.center[1]]).scale(1).translate([0, 0]);
@@ -71,13 +71,14 @@ export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box, cli
     halfHeight = Math.max(halfHeight, Math.abs(y));
   }
   const scale = Math.max(1e-6, Math.min((box.width / 2 - pad) / halfWidth, (box.height / 2 - pad) / halfHeight));
-  return unit
-    .scale(scale)
-    .translate([box.x + box.width / 2, box.y + box.height / 2])
-    // The far hemisphere is never shown: clipping at 90° is cheaper than near the antipode, and a
-    // camera zoomed far out mid-flight sees a globe's disc rather than a torn far side.
-    .clipAngle(90)
-    .clipExtent([
+  const projection = unit.scale(scale).translate([box.x + box.width / 2, box.y + box.height / 2]);
+  // The far hemisphere is never shown: clipping at 90° is cheaper than near the antipode, and a camera zoomed far
+  // out mid-flight sees a globe's disc rather than a torn far side. Geometry known to lie well inside the near
+  // hemisphere (`hemisphere` false: see withinReach) skips clipping on the sphere altogether (d3's default would
+  // cut at the antimeridian): that clip tests every polygon against the sphere, a third of a projected frame's work.
+  if (hemisphere) projection.clipAngle(90);
+  else projection.preclip((stream) => stream);
+  return projection.clipExtent([
       [clip.x, clip.y],
       [clip.x + clip.width, clip.y + clip.height],
     ]);
@@ -86,4 +87,44 @@ export function projectionFor(view: Pick<View, 'center' | 'span'>, box: Box, cli
 /** Panels side by side on a wide map, stacked on a tall one, in pixels. */
 export function panelBoxes(count: number, width: number, height: number): Box[] {
   return panelLayout(count, width >= height).map(([x, y, w, h]) => ({ x: x * width, y: y * height, width: w * width, height: h * height }));
+}
+
+/** A region's extent in degrees: [west, south, east, north]. */
+export type Bounds = [number, number, number, number];
+
+const boundsOf = new WeakMap<object, Bounds>();
+
+/** The extent of a MultiPolygon's points (once per shape): the box a region's geometry was cut to. */
+export function extentOf(shape: GeoJSON.MultiPolygon): Bounds {
+  let known = boundsOf.get(shape);
+  if (!known) {
+    known = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const polygon of shape.coordinates)
+      for (const ring of polygon)
+        for (const [lon, lat] of ring) {
+          if (lon < known[0]) known[0] = lon;
+          if (lat < known[1]) known[1] = lat;
+          if (lon > known[2]) known[2] = lon;
+          if (lat > known[3]) known[3] = lat;
+        }
+    boundsOf.set(shape, known);
+  }
+  return known;
+}
+
+/**
+ * Whether all of `bounds` lies within `limit` degrees of `center`, so projecting it needs no clip at the
+ * hemisphere's edge. The box's edge is sampled (16 points a side) and the limit kept well short of 90° for what
+ * lies between samples.
+ */
+export function withinReach(center: [number, number], bounds: Bounds, limit = 80): boolean {
+  const [w, s, e, n] = bounds;
+  if (!(w <= e && s <= n)) return false;
+  const radians = (limit * Math.PI) / 180;
+  for (let i = 0; i <= 16; i++) {
+    const lon = w + ((e - w) * i) / 16;
+    const lat = s + ((n - s) * i) / 16;
+    for (const p of [[lon, s], [lon, n], [w, lat], [e, lat]] as [number, number][]) if (geoDistance(center, p) > radians) return false;
+  }
+  return true;
 }

@@ -13,7 +13,7 @@ import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, typ
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
 import { nameSpot, SHORT_NAMES, type NameSpot } from './names.ts';
-import { paddedBox, paintedBox, projectionFor, type Box, type Padding } from './projection.ts';
+import { extentOf, paddedBox, paintedBox, projectionFor, withinReach, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
 export interface SceneContext {
@@ -578,6 +578,15 @@ function countryById(geo: RegionGeometry): Map<string, CountryFeature> {
   return map;
 }
 
+/**
+ * Whether all the panel's geometry lies well inside the hemisphere its camera faces, so its per-frame projections
+ * (base and overlay: each frame of a flight re-projects them) need no clipping on the sphere. Only geometry that has
+ * arrived counts: a region still loading draws nothing.
+ */
+function nearSide(p: FramePanel, ctx: SceneContext): boolean {
+  return p.regions.every((r) => !ctx.regions[r] || withinReach(p.camera.center, extentOf(ctx.regions[r]!.land)));
+}
+
 function baseOf(p: FramePanel, box: Box, paint: Box, ctx: SceneContext): SceneBase {
   const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
   const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}${paint === box ? '' : `/${[paint.x, paint.y, paint.width, paint.height].map(round)}`}|${p.regions}|${geos.length}`;
@@ -590,7 +599,7 @@ function baseOf(p: FramePanel, box: Box, paint: Box, ctx: SceneContext): SceneBa
   return {
     camera,
     paint,
-    projection: projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint).precision(0),
+    projection: projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint, !nearSide(p, ctx)).precision(0),
     land: geos.map((geo) => geo.land),
     fills,
     borders: geos.map((geo) => geo.borders),
@@ -603,7 +612,7 @@ function panelScene(p: FramePanel, ctx: SceneContext): ScenePanel {
   const box = pixelBox(p, ctx);
   const painted = paintedBox(box, inner, ctx.width, ctx.height);
   const paint = (['x', 'y', 'width', 'height'] as const).every((k) => painted[k] === box[k]) ? box : painted;
-  const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint);
+  const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint, !nearSide(p, ctx));
   const places = placesOnPanel(p, projection, box, ctx.catalog).flatMap(({ key, mark, w, q }) => placeShapes(key, q, mark, w));
   return {
     key: p.key,
