@@ -112,19 +112,30 @@ export function extentOf(shape: GeoJSON.MultiPolygon): Bounds {
   return known;
 }
 
+/** The last answers of withinReach per extent: a flight asks for each frame's camera twice (base and overlay). */
+const reach = new WeakMap<Bounds, Map<string, boolean>>();
+
 /**
- * Whether all of `bounds` lies within `limit` degrees of `center`, so projecting it needs no clip at the
- * hemisphere's edge. The box's edge is sampled (16 points a side) and the limit kept well short of 90° for what
- * lies between samples.
+ * Whether all of `bounds` lies within `limit` degrees of `center`, so nothing in it reaches the hemisphere's edge
+ * and projecting it needs no clip there: a clip would cut nothing. The box's edge is sampled (16 points a side; the
+ * distance from a centre inside the box peaks at its corners) and the limit kept a degree short of 90°.
  */
-export function withinReach(center: [number, number], bounds: Bounds, limit = 80): boolean {
+export function withinReach(center: [number, number], bounds: Bounds, limit = 89): boolean {
   const [w, s, e, n] = bounds;
   if (!(w <= e && s <= n)) return false;
+  let known = reach.get(bounds);
+  if (!known) reach.set(bounds, (known = new Map()));
+  const key = `${center[0].toFixed(3)},${center[1].toFixed(3)},${limit}`;
+  const answer = known.get(key);
+  if (answer !== undefined) return answer;
   const radians = (limit * Math.PI) / 180;
-  for (let i = 0; i <= 16; i++) {
+  let ok = true;
+  for (let i = 0; i <= 16 && ok; i++) {
     const lon = w + ((e - w) * i) / 16;
     const lat = s + ((n - s) * i) / 16;
-    for (const p of [[lon, s], [lon, n], [w, lat], [e, lat]] as [number, number][]) if (geoDistance(center, p) > radians) return false;
+    for (const p of [[lon, s], [lon, n], [w, lat], [e, lat]] as [number, number][]) if (geoDistance(center, p) > radians) ok = false;
   }
-  return true;
+  if (known.size > 64) known.clear();
+  known.set(key, ok);
+  return ok;
 }
