@@ -12,7 +12,8 @@ import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { legendHtml, legendOfFrame, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, type Box, type Padding } from './projection.ts';
-import { render, type RenderOptions } from './render.ts';
+import { render, type RenderContext, type RenderOptions } from './render.ts';
+import { sceneWork } from './scene.ts';
 import type { MapState, Region } from './state.ts';
 
 export interface MapOptions {
@@ -129,7 +130,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       .then(() => {
         if (mine !== request) return;
         recover();
-        then();
+        // The geometry just arrived: the first scene is found in short tasks, then drawn.
+        inTurns(ids, mine, then);
       })
       // A load that a newer request (or destroy) replaced fails nobody's picture.
       .catch((error) => mine === request && fail(error));
@@ -142,14 +144,50 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     size = svg.getBoundingClientRect();
   };
 
+  /** What a scene is made with now: the map's size, padding, loaded regions and the page's font. */
+  const context = (): RenderContext => ({ catalog, regions: loaded, width: size.width, height: size.height, measure: (measure ??= canvasMeasure(svg)), padding });
+
+  /**
+   * Work done ahead, one unit per idle moment: the scenes of the states coming next (sceneWork), so a step's first
+   * frame while the reader scrolls is only painting, not finding where names and labels go.
+   */
+  const ahead: (() => void)[] = [];
+  let pumping = false;
+  const later = (fn: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 30));
+  const pump = (): void => {
+    if (dead || size.width === 0 || size.height === 0) return void (pumping = false);
+    ahead.shift()?.();
+    if (ahead.length) later(pump);
+    else pumping = false;
+  };
+  const prepare = (id: string): void => {
+    if (dead || !ready(id)) return;
+    ahead.push(...sceneWork(frame(id), context));
+    if (!pumping) {
+      pumping = true;
+      later(pump);
+    }
+  };
+  /** Runs the scene work of `ids` one unit per task, unless a newer request comes meanwhile; then `then`. */
+  const inTurns = (ids: (string | null)[], mine: number, then: () => void): void => {
+    const units = size.width > 0 && size.height > 0 ? ids.flatMap((id) => (id ? sceneWork(frame(id), context) : [])) : [];
+    const next = (): void => {
+      if (mine !== request || dead) return;
+      const unit = units.shift();
+      if (!unit) return then();
+      unit();
+      setTimeout(next, 0);
+    };
+    setTimeout(next, 0);
+  };
+
   /** Draws a frame; false when the map has no size yet (hidden, not laid out), so nothing can settle. */
   const draw = (f: Frame): boolean => {
     if (size.width === 0 || size.height === 0) return false;
     displayed = f;
     const start = onDraw ? performance.now() : 0;
-    measure ??= canvasMeasure(svg);
     shown = explored ? withCameras(f, explored.cameras, explored.relayout) : f;
-    render(svg, shown, { catalog, regions: loaded, width: size.width, height: size.height, measure, padding }, { base, pixelRatio: devicePixelRatio || 1 });
+    render(svg, shown, context(), { base, pixelRatio: devicePixelRatio || 1 });
     root.dataset.mapCamera = cameraText(shown);
     onDraw?.(performance.now() - start);
     root.classList.remove('map-failed');
@@ -231,6 +269,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     else if (draw(frame(target))) settle(target);
   };
   const resize = new ResizeObserver(([entry]) => {
+    const { width, height } = entry.contentRect;
+    // Observing reports the size once at the start: a picture already drawn at that size stays.
+    if (displayed && Math.abs(width - size.width) < 0.5 && Math.abs(height - size.height) < 0.5) return;
     size = entry.contentRect;
     refit();
   });
@@ -257,7 +298,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     prefetch(ids) {
       if (dead) return;
-      for (const id of ids) for (const p of states[id]?.panels ?? []) loadRegion(p.view.region).then((geo) => (loaded[p.view.region] = geo), () => undefined);
+      for (const id of ids) {
+        if (!states[id]) continue;
+        const regions = states[id].panels.map((p) => p.view.region);
+        Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))))
+          .then(() => prepare(id))
+          .catch(() => undefined);
+      }
     },
     setPadding(next) {
       if (dead || (['top', 'right', 'bottom', 'left'] as const).every((k) => Math.round(next[k]) === Math.round(padding[k]))) return;

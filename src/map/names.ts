@@ -67,6 +67,18 @@ export interface NameSpot {
   room: number;
 }
 
+/** Half the shorter side of a ring's bounding box: the most room any point inside it can have (px). */
+function reachOf(ring: Point[]): number {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of ring) {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  return Math.min(x1 - x0, y1 - y0) / 2;
+}
+
 /** px from the visible piece's edge below which no name stands there. */
 const MIN_ROOM = 3;
 
@@ -76,15 +88,17 @@ const MIN_ROOM = 3;
  */
 export function nameSpot(features: CountryFeature[], projection: GeoProjection): NameSpot | null {
   let best: NameSpot | null = null;
-  for (const f of features) {
-    for (const ring of ringsOf(projection, f.geometry)) {
-      const pole = polylabel([ring], 1);
-      // A sliver at the panel's edge (a few px of a country mostly off it) has no room for a name.
-      if (pole.distance < MIN_ROOM || (best && pole.distance <= best.room)) continue;
-      const point: Point = [pole[0], pole[1]];
-      const lonLat = projection.invert?.(point) as Point | null | undefined;
-      if (lonLat) best = { point, lonLat, room: pole.distance };
-    }
+  // Largest first: no point of a ring is farther from its edge than half its box's shorter side, so once a piece
+  // has room for a name, every ring too small to beat it is passed over unwalked (islands, mostly).
+  const rings = features.flatMap((f) => ringsOf(projection, f.geometry).map((ring) => ({ ring, reach: reachOf(ring) }))).sort((a, b) => b.reach - a.reach);
+  for (const { ring, reach } of rings) {
+    if (reach < MIN_ROOM || (best && reach <= best.room)) break;
+    const pole = polylabel([ring], 1);
+    // A sliver at the panel's edge (a few px of a country mostly off it) has no room for a name.
+    if (pole.distance < MIN_ROOM || (best && pole.distance <= best.room)) continue;
+    const point: Point = [pole[0], pole[1]];
+    const lonLat = projection.invert?.(point) as Point | null | undefined;
+    if (lonLat) best = { point, lonLat, room: pole.distance };
   }
   return best;
 }

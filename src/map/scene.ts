@@ -441,7 +441,7 @@ function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
     const spots = new Map<string, NameSpot>();
     if (!geo) return spots;
     const box = pixelBox(p, ctx);
-    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box);
+    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, box, !nearSide(p, ctx));
     for (const { key, value } of p.names) {
       const features = value.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c);
       const spot = nameSpot(features, projection);
@@ -493,7 +493,7 @@ export function placementsFor(p: FramePanel, ctx: SceneContext): Map<string, Pla
   return layouts(ctx.measure, p, sizeKey(p, ctx), () => {
     if (p.ends) return new Map([...placementsFor(p.ends[0], ctx), ...placementsFor(p.ends[1], ctx)]);
     const box = pixelBox(p, ctx);
-    const { wants, obstacles } = wantsFor(p, projectionFor({ center: p.camera.center, span: p.camera.span }, box), box, ctx);
+    const { wants, obstacles } = wantsFor(p, projectionFor({ center: p.camera.center, span: p.camera.span }, box, box, !nearSide(p, ctx)), box, ctx);
     return layoutLabels(wants, obstacles, box, ctx.measure);
   });
 }
@@ -630,6 +630,26 @@ function panelScene(p: FramePanel, ctx: SceneContext): ScenePanel {
 const settledPanels = cache<ScenePanel>();
 
 /** The scene of `frame` at the context's size. */
+/**
+ * A settled frame's first scene as short units of work — per panel, its country names' places, its label layout,
+ * then the rest — each kept where scene() looks for it: run one at a time (in idle moments, or between tasks), they
+ * leave the frame's first draw only its painting. `ctx` is read when each unit runs, so it sees the map's size then.
+ */
+export function sceneWork(frame: Frame, ctx: () => SceneContext): (() => void)[] {
+  return frame.panels.flatMap((p) =>
+    p.ends
+      ? []
+      : [
+          () => void nameSpotsFor(p, ctx()),
+          () => void placementsFor(p, ctx()),
+          () => {
+            const c = ctx();
+            settledPanels(c.measure, p, sizeKey(p, c), () => panelScene(p, c));
+          },
+        ],
+  );
+}
+
 export function scene(frame: Frame, ctx: SceneContext): Scene {
   const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
   const panels = frame.panels.map((p) => {
