@@ -1,9 +1,10 @@
 /**
  * The one scroll model: the scroll position → { index, progress } of the step being read. The rule: the step
  * being read is the last step whose top has passed the reading line; a gap belongs to the step above it; above
- * the first step, the first step. Read once per animation frame while scrolling, again when scrolling stops (an
- * idle timer: older Safari has no scrollend), and on resize, rotation, load, hash and history changes. The map,
- * the stepper, the active class and progress events subscribe to it; nothing else decides the current step.
+ * the first step, the first step. Read at each scroll event while scrolling (browsers send at most one per frame,
+ * before its animation frame callbacks), again when scrolling stops (an idle timer: older Safari has no
+ * scrollend), and on resize, rotation, load, hash and history changes. The map, the stepper, the active class and
+ * progress events subscribe to it; nothing else decides the current step.
  */
 
 export interface Reading {
@@ -82,8 +83,10 @@ export function createScrollModel(steps: HTMLElement[], line: () => number): Scr
     clearTimeout(idle);
     idle = window.setTimeout(() => read(true), IDLE_MS);
   };
+  // The browser sends at most one scroll event per frame, before its animation frame callbacks: reading there finds
+  // the layout still clean, where a read in a callback after the map has drawn would force a fresh layout.
   const onScroll = (): void => {
-    schedule();
+    read();
     later();
   };
   const onLayout = (): void => {
