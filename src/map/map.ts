@@ -16,6 +16,9 @@ import { render, type RenderContext, type RenderOptions } from './render.ts';
 import { sceneWork } from './scene.ts';
 import type { MapState, Region } from './state.ts';
 
+/** How long the map's size must stay still before a drawn picture is redrawn at it (ms). */
+const RESIZE_SETTLE_MS = 120;
+
 export interface MapOptions {
   catalog: Catalog;
   states: Readonly<Record<string, MapState>>;
@@ -268,12 +271,17 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
     else if (draw(frame(target))) settle(target);
   };
+  let resizing = 0;
   const resize = new ResizeObserver(([entry]) => {
     const { width, height } = entry.contentRect;
     // Observing reports the size once at the start: a picture already drawn at that size stays.
     if (displayed && Math.abs(width - size.width) < 0.5 && Math.abs(height - size.height) < 0.5) return;
     size = entry.contentRect;
-    refit();
+    clearTimeout(resizing);
+    if (!displayed) return refit();
+    // A picture already drawn is redrawn once the size settles (a window dragged, a deck laying out its slides),
+    // not at every size on the way: each new size finds its names and labels afresh. Meanwhile it scales.
+    resizing = window.setTimeout(refit, RESIZE_SETTLE_MS);
   });
   resize.observe(svg);
 
@@ -339,6 +347,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     destroy() {
       dead = true;
+      clearTimeout(resizing);
       request++; // loads still on their way draw nothing
       stop();
       resize.disconnect();

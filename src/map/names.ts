@@ -43,6 +43,33 @@ export function namesOf(panel: Pick<Panel, 'countries' | 'nato' | 'view'>, reuni
   return [...new Set(ids)].map((id) => (id === '280' && reunified ? { ids: ['280', '278'], text: 'Germany' } : { ids: [id] }));
 }
 
+/** At most this many points per ring when finding where a name stands: a name needs a country's shape, not its coast. */
+const NAME_RING_POINTS = 256;
+const coarse = new WeakMap<CountryFeature, GeoJSON.Geometry>();
+
+/** A feature's geometry with long rings thinned to about NAME_RING_POINTS (every k-th point, closed again), once per feature. */
+function coarseOf(f: CountryFeature): GeoJSON.Geometry {
+  let g = coarse.get(f);
+  if (!g) {
+    const thin = (ring: GeoJSON.Position[]): GeoJSON.Position[] => {
+      if (ring.length <= NAME_RING_POINTS) return ring;
+      const k = Math.ceil(ring.length / NAME_RING_POINTS);
+      const kept = ring.filter((_, i) => i % k === 0);
+      kept.push(ring[0]);
+      return kept;
+    };
+    const geometry = f.geometry;
+    g =
+      geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: geometry.coordinates.map(thin) }
+        : geometry.type === 'MultiPolygon'
+          ? { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(thin)) }
+          : geometry;
+    coarse.set(f, g);
+  }
+  return g;
+}
+
 /** A stream sink that collects the projected, clipped rings of a geometry: what the picture shows of it. */
 function ringsOf(projection: GeoProjection, geometry: GeoJSON.Geometry): Point[][] {
   const rings: Point[][] = [];
@@ -90,7 +117,7 @@ export function nameSpot(features: CountryFeature[], projection: GeoProjection):
   let best: NameSpot | null = null;
   // Largest first: no point of a ring is farther from its edge than half its box's shorter side, so once a piece
   // has room for a name, every ring too small to beat it is passed over unwalked (islands, mostly).
-  const rings = features.flatMap((f) => ringsOf(projection, f.geometry).map((ring) => ({ ring, reach: reachOf(ring) }))).sort((a, b) => b.reach - a.reach);
+  const rings = features.flatMap((f) => ringsOf(projection, coarseOf(f)).map((ring) => ({ ring, reach: reachOf(ring) }))).sort((a, b) => b.reach - a.reach);
   for (const { ring, reach } of rings) {
     if (reach < MIN_ROOM || (best && reach <= best.room)) break;
     const pole = polylabel([ring], 1);
