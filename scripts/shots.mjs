@@ -2,8 +2,9 @@
 /**
  * npm run shots: a contact sheet for review. Serves the built site (dist/; built first if missing) with
  * `vite preview`, and with the system Chromium screenshots every step of the scroll page at 390×844,
- * 375×667, 320×568 and 1280×800 (each step where the page's Previous / Next bring it to be read) and every slide and fragment of the deck at 1280×720, into shots/ (git-ignored),
- * with shots/index.html showing each step's pictures side by side.
+ * 375×667, 320×568 and 1280×800 (each step where the page's Previous / Next bring it to be read) and every
+ * slide and fragment of the deck at 1280×720, into shots/ (git-ignored), with shots/index.html showing each
+ * step's pictures side by side.
  *
  * It relies on the public contract — [data-step] elements, #map[data-map-state] once the map has settled,
  * <html data-reading-line> (mid-screen when absent) — and on the stepper's buttons where the page has them.
