@@ -61,7 +61,14 @@ export async function startDeck(): Promise<() => void> {
   deck.on('pdf-ready', () => (printMaps = drawPrintMaps(root)));
   const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
   for (const type of events) deck.on(type, follow);
-  const resize = (): void => deck.configure(slideSize());
+  // On a portrait screen the key waits behind its button, so the map above the words keeps its height; a projector shows it.
+  const key = figure.querySelector<HTMLDetailsElement>('.map-key');
+  const foldKey = (): void => void (key && (key.open = !portrait.matches));
+  foldKey();
+  const resize = (): void => {
+    foldKey();
+    deck.configure(slideSize());
+  };
   portrait.addEventListener('change', resize);
 
   // E explores the map (listed in reveal.js's ? help); Esc, Next or Previous goes back to the story.

@@ -239,11 +239,15 @@ test.describe('the deck on a phone', () => {
     await expect(page.locator('body')).not.toHaveClass(/reveal-scroll/);
     const box = await page.evaluate(() => ({
       map: document.querySelector('#map')!.getBoundingClientRect().toJSON(),
+      drawing: document.querySelector('#map svg')!.getBoundingClientRect().toJSON(),
       words: document.querySelector('section.present .deck-steps')!.getBoundingClientRect().toJSON(),
       width: innerWidth,
     }));
     expect(box.map.bottom).toBeLessThanOrEqual(box.words.top);
     expect(box.map.width).toBeGreaterThanOrEqual(box.width * 0.9);
+    // The key waits behind its button, so the drawing keeps most of the map's part of the slide (a strip, before).
+    await expect(page.locator('#map .map-key')).not.toHaveAttribute('open', /.*/);
+    expect(box.drawing.height, 'the drawing, not the key, fills the map area').toBeGreaterThan(box.map.height * 0.7);
     // A swipe to the left is "next": the first fragment. (reveal.js reads touches as pointer events.)
     await page.evaluate(() => {
       const target = document.querySelector('.reveal')!;
