@@ -3,7 +3,7 @@
  * transition (show) or by the reader's position (scrub). It marks the root with data-map-target as soon as a
  * state is asked for, and data-map-state once the picture has settled in it. Modes call show/scrub; no mode holds map logic.
  */
-import { cameraText, panelBox, withCameras, type Cameras } from './camera.ts';
+import { cameraText, withCameras, type Cameras } from './camera.ts';
 import type { Catalog } from './catalog.ts';
 import { describe } from './describe.ts';
 import { frameOf, type Camera, type Frame, type FramePanel } from './frame.ts';
@@ -11,7 +11,7 @@ import { loadRegion, type RegionGeometry } from './geometry.ts';
 import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { legendHtml, legendOfFrame, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
-import { NO_PADDING, paddedBox, type Box, type Padding } from './projection.ts';
+import { NO_PADDING, paddedBox, panelBox, type Box, type Padding } from './projection.ts';
 import { render, type RenderContext, type RenderOptions } from './render.ts';
 import { sceneWork } from './scene.ts';
 import type { MapState, Region } from './state.ts';
@@ -121,20 +121,26 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     root.dataset.mapError = error instanceof Error ? error.message : 'map failed';
   };
 
+  /** The regions the states draw that have not arrived yet. */
+  const loadFor = (ids: (string | null)[]): Region[] => [...new Set(regionsOf(ids))].filter((r) => !loaded[r]);
+  /** Loads regions, keeping each as it arrives. */
+  const load = (regions: Region[]): Promise<unknown> => Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))));
+
   /** Runs `then` once every region the states draw is loaded, unless a newer request came meanwhile. */
   const whenLoaded = (ids: (string | null)[], then: () => void): void => {
-    const regions = [...new Set(regionsOf(ids))].filter((r) => !loaded[r]);
+    const regions = loadFor(ids);
     const mine = ++request;
     if (regions.length === 0) {
       recover();
       return then();
     }
-    Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))))
+    load(regions)
       .then(() => {
         if (mine !== request) return;
         recover();
         // The geometry just arrived: the first scene is found in short tasks, then drawn.
-        inTurns(ids, mine, then);
+        const units = drawable() ? ids.flatMap((id) => (id ? sceneWork(frame(id), context) : [])) : [];
+        inSteps(units, (next) => setTimeout(next, 0), () => mine === request && !dead, then);
       })
       // A load that a newer request (or destroy) replaced fails nobody's picture.
       .catch((error) => mine === request && fail(error));
@@ -150,43 +156,31 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   /** What a scene is made with now: the map's size, padding, loaded regions and the page's font. */
   const context = (): RenderContext => ({ catalog, regions: loaded, width: size.width, height: size.height, measure: (measure ??= canvasMeasure(svg)), padding });
 
-  /**
-   * Work done ahead, one unit per idle moment: the scenes of the states coming next (sceneWork), so a step's first
-   * frame while the reader scrolls is only painting, not finding where names and labels go.
-   */
-  const ahead: (() => void)[] = [];
-  let pumping = false;
-  const later = (fn: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 30));
-  const pump = (): void => {
-    if (dead || size.width === 0 || size.height === 0) return void (pumping = false);
-    ahead.shift()?.();
-    if (ahead.length) later(pump);
-    else pumping = false;
-  };
-  const prepare = (id: string): void => {
-    if (dead || !ready(id)) return;
-    ahead.push(...sceneWork(frame(id), context));
-    if (!pumping) {
-      pumping = true;
-      later(pump);
-    }
-  };
-  /** Runs the scene work of `ids` one unit per task, unless a newer request comes meanwhile; then `then`. */
-  const inTurns = (ids: (string | null)[], mine: number, then: () => void): void => {
-    const units = size.width > 0 && size.height > 0 ? ids.flatMap((id) => (id ? sceneWork(frame(id), context) : [])) : [];
+  /** The map has a size to draw at (not hidden, laid out). */
+  const drawable = (): boolean => size.width > 0 && size.height > 0;
+  /** Runs `units` one per `wait` (a task, an idle moment) while `wanted()`, then `done`. */
+  const inSteps = (units: (() => void)[], wait: (next: () => void) => void, wanted: () => boolean, done = (): void => undefined): void => {
     const next = (): void => {
-      if (mine !== request || dead) return;
+      if (!wanted()) return;
       const unit = units.shift();
-      if (!unit) return then();
+      if (!unit) return done();
       unit();
-      setTimeout(next, 0);
+      wait(next);
     };
-    setTimeout(next, 0);
+    wait(next);
+  };
+  const idle = (next: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 1000 }) : setTimeout(next, 30));
+  /**
+   * Work done ahead, one unit per idle moment: the scene of a state coming next (sceneWork), so a step's first frame
+   * while the reader scrolls is only painting, not finding where names and labels go.
+   */
+  const prepare = (id: string): void => {
+    if (!dead && ready(id)) inSteps(sceneWork(frame(id), context), idle, () => !dead && drawable());
   };
 
   /** Draws a frame; false when the map has no size yet (hidden, not laid out), so nothing can settle. */
   const draw = (f: Frame): boolean => {
-    if (size.width === 0 || size.height === 0) return false;
+    if (!drawable()) return false;
     displayed = f;
     const start = onDraw ? performance.now() : 0;
     shown = explored ? withCameras(f, explored.cameras, explored.relayout) : f;
@@ -307,11 +301,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     prefetch(ids) {
       if (dead) return;
       for (const id of ids) {
-        if (!states[id]) continue;
-        const regions = states[id].panels.map((p) => p.view.region);
-        Promise.all(regions.map((r) => loadRegion(r).then((geo) => (loaded[r] = geo))))
-          .then(() => prepare(id))
-          .catch(() => undefined);
+        if (states[id]) load(loadFor([id])).then(() => prepare(id), () => undefined);
       }
     },
     setPadding(next) {
