@@ -3,7 +3,7 @@
  * it works whatever paints the frame. Pure: a camera, the panel's box in pixels and a gesture give a new camera.
  */
 import type { Camera, Frame } from './frame.ts';
-import { paddedBox, projectionFor, type Box, type Padding } from './projection.ts';
+import { projectionFor, type Box } from './projection.ts';
 
 /** How far the reader may zoom, relative to the story's own view of the panel. */
 export const MIN_ZOOM = 0.5;
@@ -19,13 +19,6 @@ export interface Look {
 
 /** The cameras of a frame's panels, by panel key. */
 export type Cameras = Record<string, Camera>;
-
-/** A panel's box in pixels: its fractions of the map's area inside the padding (as the renderer frames it). */
-export function panelBox(fractions: readonly number[], width: number, height: number, padding?: Padding): Box {
-  const inner = paddedBox(width, height, padding);
-  const [x, y, w, h] = fractions;
-  return { x: inner.x + x * inner.width, y: inner.y + y * inner.height, width: w * inner.width, height: h * inner.height };
-}
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 

@@ -40,6 +40,13 @@ export function paddedBox(width: number, height: number, p: Padding = NO_PADDING
   return { x: p.left, y: p.top, width: Math.max(1, width - p.left - p.right), height: Math.max(1, height - p.top - p.bottom) };
 }
 
+/** A panel's box in pixels: its fractions of the map's area inside the padding (as the renderer frames it). */
+export function panelBox(fractions: readonly number[], width: number, height: number, padding?: Padding): Box {
+  const inner = paddedBox(width, height, padding);
+  const [x, y, w, h] = fractions;
+  return { x: inner.x + x * inner.width, y: inner.y + y * inner.height, width: w * inner.width, height: h * inner.height };
+}
+
 /** A panel's box grown to the map's edges wherever it touches the padded area's edge: what it paints. */
 export function paintedBox(box: Box, inner: Box, width: number, height: number): Box {
   const near = (a: number, b: number): boolean => Math.abs(a - b) < 0.5;

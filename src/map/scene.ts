@@ -13,7 +13,7 @@ import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, typ
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
 import { nameSpot, SHORT_NAMES, type NameSpot } from './names.ts';
-import { extentOf, paddedBox, paintedBox, projectionFor, withinReach, type Box, type Padding } from './projection.ts';
+import { extentOf, paddedBox, paintedBox, panelBox, projectionFor, withinReach, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
 export interface SceneContext {
@@ -441,7 +441,7 @@ function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
     const spots = new Map<string, NameSpot>();
     if (!geo) return spots;
     const box = pixelBox(p, ctx);
-    const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, box, !nearSide(p, ctx));
+    const projection = panelProjection(p, box, nearSide(p, ctx));
     for (const { key, value } of p.names) {
       const features = value.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c);
       const spot = nameSpot(features, projection);
@@ -452,10 +452,14 @@ function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
 }
 
 /** A panel's box in pixels, inside the map's padding: where its subject is framed and its labels laid out. */
-const pixelBox = (p: FramePanel, ctx: SceneContext): Box => {
-  const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
-  return { x: inner.x + p.box[0] * inner.width, y: inner.y + p.box[1] * inner.height, width: p.box[2] * inner.width, height: p.box[3] * inner.height };
-};
+const pixelBox = (p: FramePanel, ctx: SceneContext): Box => panelBox(p.box, ctx.width, ctx.height, ctx.padding);
+
+/**
+ * The panel's projection for `box` (clipped to `clip`): without clipping on the sphere where all its geometry lies
+ * well inside the hemisphere its camera faces (`near`, from nearSide).
+ */
+const panelProjection = (p: FramePanel, box: Box, near: boolean, clip = box): GeoProjection =>
+  projectionFor({ center: p.camera.center, span: p.camera.span }, box, clip, !near);
 
 /** What a settled panel's scene depends on besides the panel: the size, the padding and which of its regions have loaded. */
 const sizeKey = (p: FramePanel, ctx: SceneContext): string => {
@@ -493,7 +497,7 @@ export function placementsFor(p: FramePanel, ctx: SceneContext): Map<string, Pla
   return layouts(ctx.measure, p, sizeKey(p, ctx), () => {
     if (p.ends) return new Map([...placementsFor(p.ends[0], ctx), ...placementsFor(p.ends[1], ctx)]);
     const box = pixelBox(p, ctx);
-    const { wants, obstacles } = wantsFor(p, projectionFor({ center: p.camera.center, span: p.camera.span }, box, box, !nearSide(p, ctx)), box, ctx);
+    const { wants, obstacles } = wantsFor(p, panelProjection(p, box, nearSide(p, ctx)), box, ctx);
     return layoutLabels(wants, obstacles, box, ctx.measure);
   });
 }
@@ -587,7 +591,7 @@ function nearSide(p: FramePanel, ctx: SceneContext): boolean {
   return p.regions.every((r) => !ctx.regions[r] || withinReach(p.camera.center, extentOf(ctx.regions[r]!.land)));
 }
 
-function baseOf(p: FramePanel, box: Box, paint: Box, ctx: SceneContext): SceneBase {
+function baseOf(p: FramePanel, box: Box, paint: Box, near: boolean, ctx: SceneContext): SceneBase {
   const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
   const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}${paint === box ? '' : `/${[paint.x, paint.y, paint.width, paint.height].map(round)}`}|${p.regions}|${geos.length}`;
   // One group per role, or NATO wave: few paths however many countries.
@@ -599,7 +603,7 @@ function baseOf(p: FramePanel, box: Box, paint: Box, ctx: SceneContext): SceneBa
   return {
     camera,
     paint,
-    projection: projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint, !nearSide(p, ctx)).precision(0),
+    projection: panelProjection(p, box, near, paint).precision(0),
     land: geos.map((geo) => geo.land),
     fills,
     borders: geos.map((geo) => geo.borders),
@@ -612,14 +616,15 @@ function panelScene(p: FramePanel, ctx: SceneContext): ScenePanel {
   const box = pixelBox(p, ctx);
   const painted = paintedBox(box, inner, ctx.width, ctx.height);
   const paint = (['x', 'y', 'width', 'height'] as const).every((k) => painted[k] === box[k]) ? box : painted;
-  const projection = projectionFor({ center: p.camera.center, span: p.camera.span }, box, paint, !nearSide(p, ctx));
+  const near = nearSide(p, ctx);
+  const projection = panelProjection(p, box, near, paint);
   const places = placesOnPanel(p, projection, box, ctx.catalog).flatMap(({ key, mark, w, q }) => placeShapes(key, q, mark, w));
   return {
     key: p.key,
     region: p.regions[p.regions.length - 1],
     box,
     opacity: p.w < 1 ? opacity(p.w) : 1,
-    base: baseOf(p, box, paint, ctx),
+    base: baseOf(p, box, paint, near, ctx),
     shapes: overlayShapes(p, projection, box, ctx),
     places,
     labels: labelShapes(wantsFor(p, projection, box, ctx).wants, placementsFor(p, ctx)),

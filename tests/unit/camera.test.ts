@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cameraText, look, MAX_ZOOM, MIN_ZOOM, panelBox, withCameras } from '../../src/map/camera';
+import { cameraText, look, MAX_ZOOM, MIN_ZOOM, withCameras } from '../../src/map/camera';
+import { panelBox } from '../../src/map/projection';
 import { catalogFrom } from '../../src/map/catalog';
 import { frameOf } from '../../src/map/frame';
 import { projectionFor } from '../../src/map/projection';
