@@ -62,16 +62,20 @@ export function startScroll(): () => void {
       for (const section of sections) section.style.scrollMarginTop = '';
       return map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
     }
-    // Sizes, not positions: both stick to the top of the screen once the story is reached.
-    const under = tools.getBoundingClientRect().bottom - bar.getBoundingClientRect().bottom;
-    const top = bar.getBoundingClientRect().height + Math.max(0, under);
-    ceiling = top;
+    // Sizes, not positions: both stick to the top of the screen once the story is reached. A row of tools under
+    // the bar lowers the subject's top; a column of them at the right edge (a small phone) keeps it left of them.
+    const box = tools.getBoundingClientRect();
+    const column = getComputedStyle(tools).flexDirection === 'column';
+    // No card is read under either.
+    ceiling = bar.getBoundingClientRect().height + Math.max(0, box.bottom - bar.getBoundingClientRect().bottom);
+    const top = column ? bar.getBoundingClientRect().height : ceiling;
+    const right = column ? Math.max(0, svg.getBoundingClientRect().right - box.left) : 0;
     const height = svg.getBoundingClientRect().height;
     // A card whose table the reader opened is read over the map by choice: it does not shrink every other picture.
     const cards = steps.filter((step) => !step.querySelector('details[open]'));
     const foot = Math.min(...cards.map((step) => readAt(step) - titleAbove(step))) - 4;
     const bottom = height - Math.max(foot, top + SUBJECT_FLOOR * (height - top));
-    map.setPadding({ top, right: 0, bottom: Math.max(0, bottom), left: 0 });
+    map.setPadding({ top, right, bottom: Math.max(0, bottom), left: 0 });
     for (const section of sections) {
       const first = section.querySelector<HTMLElement>('[data-step]');
       if (first) section.style.scrollMarginTop = `${Math.round(readAt(first) - titleAbove(first))}px`;

@@ -101,7 +101,8 @@ export function attachEmbedControls(root: ParentNode = document): void {
     const head = root.querySelector<HTMLElement>(`section.section[id="${CSS.escape(e.id)}"] .section-head`);
     if (!head || head.querySelector('.share-open')) continue;
     const target: EmbedTarget = { ...e, embedUrl: new URL(`embed/${e.id}/`, site).href, scriptUrl: new URL('embed.js', site).href };
-    const button = h('button', { type: 'button', className: 'share-open' }, 'Embed this section');
+    // On a small phone the button shows only "Embed" (src/scroll.css); its name is always whole.
+    const button = h('button', { type: 'button', className: 'share-open' }, 'Embed', h('span', { className: 'share-more' }, ' this section'));
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-label', `Embed this section: ${e.title}`);
     button.addEventListener('click', () => (dialog ??= createDialog()).open(target, button));

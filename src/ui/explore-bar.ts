@@ -15,7 +15,12 @@ export function exploreBar(): { bar: HTMLDivElement; enter: HTMLButtonElement } 
   bar.className = 'explore';
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Explore the map');
-  const enter = button('explore-start', 'Explore the map');
+  const enter = button('explore-start', 'Explore');
+  // On a small phone the button shows only "Explore" (src/scroll.css); its name is always whole.
+  const more = document.createElement('span');
+  more.className = 'explore-more';
+  more.textContent = ' the map';
+  enter.append(more);
   bar.append(enter);
   return { bar, enter };
 }
