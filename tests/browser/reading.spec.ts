@@ -261,6 +261,32 @@ test.describe('on a phone the map gets the screen', () => {
     expect(blank, 'scroll positions with no card on screen').toEqual([]);
   });
 
+  test('at 320×568 the map keeps its height: Explore and Key stand at its right edge, and their short words begin their whole names', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto('/');
+    await page.evaluate(() => scrollTo(0, document.querySelector<HTMLElement>('#story')!.offsetTop + 1500));
+    const explore = page.locator('#map .explore-start');
+    const key = page.locator('#map .map-key summary');
+    await expect(explore).toBeVisible();
+    // Label in name (WCAG 2.5.3): what a speech user reads off the screen starts the button's name.
+    await expect(explore).toHaveAccessibleName('Explore the map');
+    const shown = (more: string) => page.locator(more).first().evaluate((e) => e.getBoundingClientRect().width > 2);
+    expect(await shown('#map .explore-more'), 'only "Explore" shows').toBe(false);
+    const embed = page.locator('#after-reconciliation .share-open');
+    await expect(embed).toHaveAccessibleName(/^Embed this section: /);
+    expect(await shown('#after-reconciliation .share-more'), 'only "Embed" shows').toBe(false);
+    // One above the other at the right edge, under the caption bar: the subject is framed beside them, not below.
+    const [e, k, bar] = await Promise.all([explore.boundingBox(), key.boundingBox(), page.locator('#map figcaption').boundingBox()]);
+    expect(k!.y).toBeGreaterThanOrEqual(e!.y + e!.height);
+    expect(e!.x + e!.width).toBeGreaterThan(320 - 16);
+    expect(e!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+    expect(e!.y).toBeLessThan(bar!.y + bar!.height + 16);
+    // Beside the map, the words are whole.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => shown('#map .explore-more')).toBe(true);
+    expect(await shown('#after-reconciliation .share-more')).toBe(true);
+  });
+
   /** What a map names at this moment (places, arc ends, the talks table's corners), and what lies over each of them. */
   const coveredNow = (page: Page, k: number) =>
     page.evaluate((k) => {
