@@ -633,8 +633,8 @@ function panelScene(p: FramePanel, ctx: SceneContext): ScenePanel {
 
 /** Settled panels are drawn again and again (a scroll past a finished step): their scene is made once per size. */
 const settledPanels = cache<ScenePanel>();
+const settledPanel = (p: FramePanel, ctx: SceneContext): ScenePanel => settledPanels(ctx.measure, p, sizeKey(p, ctx), () => panelScene(p, ctx));
 
-/** The scene of `frame` at the context's size. */
 /**
  * A settled frame's first scene as short units of work — per panel, its country names' places, its label layout,
  * then the rest — each kept where scene() looks for it: run one at a time (in idle moments, or between tasks), they
@@ -647,20 +647,15 @@ export function sceneWork(frame: Frame, ctx: () => SceneContext): (() => void)[]
       : [
           () => void nameSpotsFor(p, ctx()),
           () => void placementsFor(p, ctx()),
-          () => {
-            const c = ctx();
-            settledPanels(c.measure, p, sizeKey(p, c), () => panelScene(p, c));
-          },
+          () => void settledPanel(p, ctx()),
         ],
   );
 }
 
+/** The scene of `frame` at the context's size. */
 export function scene(frame: Frame, ctx: SceneContext): Scene {
   const inner = paddedBox(ctx.width, ctx.height, ctx.padding);
-  const panels = frame.panels.map((p) => {
-    if (p.ends) return panelScene(p, ctx);
-    return settledPanels(ctx.measure, p, sizeKey(p, ctx), () => panelScene(p, ctx));
-  });
+  const panels = frame.panels.map((p) => (p.ends ? panelScene(p, ctx) : settledPanel(p, ctx)));
   const dividers = panels.slice(1).map(({ key, box }): Shape => {
     const vertical = box.x > inner.x + 0.5;
     const attrs = vertical ? { x1: box.x, y1: 0, x2: box.x, y2: ctx.height } : { x1: 0, y1: box.y, x2: ctx.width, y2: box.y };
