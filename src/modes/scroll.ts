@@ -64,13 +64,13 @@ export function startScroll(): () => void {
     }
     // Sizes, not positions: both stick to the top of the screen once the story is reached. A row of tools under
     // the bar lowers the subject's top; a column of them at the right edge (a small phone) keeps it left of them.
-    const box = tools.getBoundingClientRect();
+    const [barBox, toolsBox, svgBox] = [bar, tools, svg].map((e) => e.getBoundingClientRect());
     const column = getComputedStyle(tools).flexDirection === 'column';
     // No card is read under either.
-    ceiling = bar.getBoundingClientRect().height + Math.max(0, box.bottom - bar.getBoundingClientRect().bottom);
-    const top = column ? bar.getBoundingClientRect().height : ceiling;
-    const right = column ? Math.max(0, svg.getBoundingClientRect().right - box.left) : 0;
-    const height = svg.getBoundingClientRect().height;
+    ceiling = barBox.height + Math.max(0, toolsBox.bottom - barBox.bottom);
+    const top = column ? barBox.height : ceiling;
+    const right = column ? Math.max(0, svgBox.right - toolsBox.left) : 0;
+    const height = svgBox.height;
     // A card whose table the reader opened is read over the map by choice: it does not shrink every other picture.
     const cards = steps.filter((step) => !step.querySelector('details[open]'));
     const foot = Math.min(...cards.map((step) => readAt(step) - titleAbove(step))) - 4;
