@@ -4,8 +4,8 @@
  * stylesheet the SVG uses (src/styles.css), so the canvas shows the picture the SVG would. The canvas carries
  * what it painted in `data-fills` (see baseRecord), for tests and for the curious.
  */
-import { geoPath } from 'd3-geo';
 import type { Scene, ScenePanel } from './scene.ts';
+import { tracer } from './trace.ts';
 
 /** How the stylesheet paints one class of shape. */
 interface Style {
@@ -90,7 +90,7 @@ let scratch: HTMLCanvasElement | null = null;
 
 function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSVGElement, ratio: number): void {
   const { paint, projection } = p.base;
-  const path = geoPath(projection, context);
+  const path = tracer(projection, context);
   const fill = (style: Style) => {
     if (!style.fill) return;
     const url = /url\(["']?#([\w-]+)/.exec(style.fill);

@@ -1,0 +1,168 @@
+/**
+ * Traces the base's outlines onto a canvas for a panel's projection (src/map/projection.ts: azimuthal equal-area,
+ * rotated to the camera) without d3's projection stream. Each point's place on the unit sphere is found once per
+ * shape; a frame is then, per point, a rotation (nine products), a square root and a scale, with no arrays made:
+ * a camera's flight re-projects the whole base every frame, and d3's stream (a chain of functions and arrays per
+ * point, and on zoomed-out frames a clip on the sphere) was most of that frame's script.
+ *
+ * The canvas clips to the panel's box itself, so nothing is cut to it here. What lies beyond the hemisphere the
+ * camera faces (only on a flight zoomed out between regions) is cut where the d3 painters cut it, at the
+ * hemisphere's edge: a line stops there; a ring runs along the edge until it comes back into view (its hidden
+ * points laid on the edge at their own bearing from the centre), so a fill covers what d3's clipped fill covers.
+ */
+import { geoRotation, type GeoProjection } from 'd3-geo';
+
+/** The calls tracing makes: a canvas's 2D context, or anything recording them. */
+export type PathContext = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo'>;
+
+/** What the base traces: merged land, meshed borders and groups of countries. */
+export type Outline = GeoJSON.MultiPolygon | GeoJSON.MultiLineString | GeoJSON.FeatureCollection;
+
+/** A geometry's points on the unit sphere (x, y, z each), its rings or lines as start offsets, and which are rings. */
+interface Points {
+  xyz: Float64Array;
+  starts: Uint32Array;
+  closed: Uint8Array;
+}
+
+const known = new WeakMap<object, Points>();
+
+/** Rings (without their repeated last point) and lines of a geometry, in drawing order. */
+function partsOf(shape: GeoJSON.Geometry, parts: { line: GeoJSON.Position[]; ring: boolean }[]): void {
+  switch (shape.type) {
+    case 'GeometryCollection':
+      for (const g of shape.geometries) partsOf(g, parts);
+      break;
+    case 'MultiPolygon':
+      for (const polygon of shape.coordinates) for (const ring of polygon) parts.push({ line: ring.slice(0, -1), ring: true });
+      break;
+    case 'Polygon':
+      for (const ring of shape.coordinates) parts.push({ line: ring.slice(0, -1), ring: true });
+      break;
+    case 'MultiLineString':
+      for (const line of shape.coordinates) parts.push({ line, ring: false });
+      break;
+    case 'LineString':
+      parts.push({ line: shape.coordinates, ring: false });
+      break;
+    default:
+      break; // points are not outlines
+  }
+}
+
+/** Found once per geometry: a country's, the land's or the borders' object is the same from frame to frame. */
+function pointsOf(shape: GeoJSON.Geometry): Points {
+  let points = known.get(shape);
+  if (points) return points;
+  const parts: { line: GeoJSON.Position[]; ring: boolean }[] = [];
+  partsOf(shape, parts);
+  const count = parts.reduce((n, p) => n + p.line.length, 0);
+  const xyz = new Float64Array(count * 3);
+  const starts = new Uint32Array(parts.length + 1);
+  const closed = new Uint8Array(parts.length);
+  let i = 0;
+  parts.forEach((part, k) => {
+    starts[k] = i;
+    closed[k] = part.ring ? 1 : 0;
+    for (const [lon, lat] of part.line) {
+      const [l, f] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];
+      const c = Math.cos(f);
+      xyz[i * 3] = c * Math.cos(l);
+      xyz[i * 3 + 1] = c * Math.sin(l);
+      xyz[i * 3 + 2] = Math.sin(f);
+      i++;
+    }
+  });
+  starts[parts.length] = i;
+  known.set(shape, (points = { xyz, starts, closed }));
+  return points;
+}
+
+/** The projection's rotation as a 3×3 matrix (rows), found by rotating the axes with d3's own rotation. */
+function rotationMatrix(rotate: [number, number, number]): number[] {
+  const turn = geoRotation(rotate);
+  const columns = ([[0, 0], [90, 0], [0, 90]] as [number, number][]).map((axis) => {
+    const [lon, lat] = turn(axis).map((d) => (d * Math.PI) / 180);
+    return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
+  });
+  return [0, 1, 2].flatMap((row) => columns.map((column) => column[row]));
+}
+
+/**
+ * A tracer for `projection`'s camera (its rotation, scale and translation; its clipping is the canvas's job):
+ * call it with each outline, then fill or stroke the context's path.
+ */
+export function tracer(projection: GeoProjection, context: PathContext): (shape: Outline) => void {
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = rotationMatrix(projection.rotate());
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const edge = k * Math.SQRT2; // the hemisphere's edge, in pixels from the centre
+  const trace = (shape: GeoJSON.Geometry): void => {
+    const { xyz, starts, closed } = pointsOf(shape);
+    const anyVisible = (from: number, to: number): boolean => {
+      for (let j = from * 3; j < to * 3; j += 3) if (m0 * xyz[j] + m1 * xyz[j + 1] + m2 * xyz[j + 2] >= 0) return true;
+      return false;
+    };
+    for (let part = 0; part + 1 < starts.length; part++) {
+      const ring = closed[part] === 1;
+      const from = starts[part];
+      const to = starts[part + 1];
+      if (ring && !anyVisible(from, to)) continue; // wholly out of view: d3 drops it too
+      let pen = false; // a line: drawing; a ring: begun
+      let [pX, pY, pZ] = [0, 0, 0];
+      let first = true;
+      let [x0, y0] = [0, 0];
+      const put = (x: number, y: number): void => {
+        if (pen) context.lineTo(x, y);
+        else {
+          context.moveTo(x, y);
+          [x0, y0] = [x, y];
+          pen = true;
+        }
+      };
+      /** The point where the edge from the previous point to (X, Y, Z) crosses the hemisphere's edge. */
+      const cross = (X: number, Y: number, Z: number): [number, number] => {
+        const t = pX / (pX - X);
+        const [cy, cz] = [pY + t * (Y - pY), pZ + t * (Z - pZ)];
+        const r = Math.hypot(cy, cz) || 1;
+        return [tx + (edge * cy) / r, ty - (edge * cz) / r];
+      };
+      for (let i = from; i <= to; i++) {
+        if (i === to && !ring) break;
+        const j = (i === to ? from : i) * 3; // a ring comes back to its first point to close the edge crossing
+        const X = m0 * xyz[j] + m1 * xyz[j + 1] + m2 * xyz[j + 2];
+        const Y = m3 * xyz[j] + m4 * xyz[j + 1] + m5 * xyz[j + 2];
+        const Z = m6 * xyz[j] + m7 * xyz[j + 1] + m8 * xyz[j + 2];
+        const visible = X >= 0;
+        if (!first && visible !== pX >= 0) {
+          const [cx, cy] = cross(X, Y, Z);
+          if (ring || visible) {
+            if (!ring) pen = false; // a line comes back into view: a new stroke from the edge
+            put(cx, cy);
+          } else {
+            context.lineTo(cx, cy); // a line leaves the view: it stops at the edge
+            pen = false;
+          }
+        }
+        if (i < to) {
+          if (visible) {
+            const s = k * Math.sqrt(2 / (1 + X));
+            put(tx + s * Y, ty - s * Z);
+          } else if (ring) {
+            const r = Math.hypot(Y, Z) || 1;
+            put(tx + (edge * Y) / r, ty - (edge * Z) / r);
+          }
+        }
+        [pX, pY, pZ] = [X, Y, Z];
+        first = false;
+      }
+      // Back to the ring's start rather than closePath(): a fill closes it alike, and Chromium's closePath() costs
+      // in proportion to the whole path so far (measured: 80 µs each on a 10,000-point path), a frame's worst cost.
+      if (ring && pen) context.lineTo(x0, y0);
+    }
+  };
+  return (shape) => {
+    if (shape.type !== 'FeatureCollection') return trace(shape);
+    for (const f of shape.features) if (f.geometry) trace(f.geometry);
+  };
+}
