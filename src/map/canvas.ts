@@ -90,7 +90,7 @@ let scratch: HTMLCanvasElement | null = null;
 
 function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSVGElement, ratio: number): void {
   const { paint, projection } = p.base;
-  const path = tracer(projection, context);
+  const path = tracer(projection, context, paint);
   const fill = (style: Style) => {
     if (!style.fill) return;
     const url = /url\(["']?#([\w-]+)/.exec(style.fill);

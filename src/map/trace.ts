@@ -88,15 +88,63 @@ function rotationMatrix(rotate: [number, number, number]): number[] {
   return [0, 1, 2].flatMap((row) => columns.map((column) => column[row]));
 }
 
+/** Outside the box by more than any stroke's reach: the edges a run of such points makes are never seen. */
+const MARGIN = 4;
+
 /**
- * A tracer for `projection`'s camera (its rotation, scale and translation; its clipping is the canvas's job):
- * call it with each outline, then fill or stroke the context's path.
+ * A tracer for `projection`'s camera (its rotation, scale and translation): call it with each outline, then fill or
+ * stroke the context's path. The canvas clips to `box` itself; what the tracer leaves out there is only what no pixel
+ * in it can show — a run of points all beyond one side of the box becomes its first and last point (the edges between
+ * them stay beyond that side, so no fill or stroke inside changes), so zoomed in, the canvas rasterises a few edges
+ * instead of the whole region's.
  */
-export function tracer(projection: GeoProjection, context: PathContext): (shape: Outline) => void {
+export function tracer(projection: GeoProjection, context: PathContext, box?: { x: number; y: number; width: number; height: number }): (shape: Outline) => void {
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = rotationMatrix(projection.rotate());
   const k = projection.scale();
   const [tx, ty] = projection.translate();
   const edge = k * Math.SQRT2; // the hemisphere's edge, in pixels from the centre
+  const [left, top] = box ? [box.x - MARGIN, box.y - MARGIN] : [-Infinity, -Infinity];
+  const [right, bottom] = box ? [box.x + box.width + MARGIN, box.y + box.height + MARGIN] : [Infinity, Infinity];
+  /** Which sides of the box a point lies beyond: 1 left, 2 right, 4 above, 8 below. */
+  const sides = (x: number, y: number): number => (x < left ? 1 : x > right ? 2 : 0) | (y < top ? 4 : y > bottom ? 8 : 0);
+
+  // The subpath being drawn: whether begun, its start, the sides all points of the current run lie beyond, and the
+  // run's last point, held back until the run ends.
+  let pen = false;
+  let x0 = 0;
+  let y0 = 0;
+  let run = 0;
+  let held = false;
+  let hx = 0;
+  let hy = 0;
+  const put = (x: number, y: number): void => {
+    const beyond = sides(x, y);
+    if (!pen) {
+      context.moveTo(x, y);
+      x0 = x;
+      y0 = y;
+      run = beyond;
+      held = false;
+      pen = true;
+      return;
+    }
+    if (run & beyond) {
+      run &= beyond;
+      hx = x;
+      hy = y;
+      held = true;
+      return;
+    }
+    if (held) context.lineTo(hx, hy);
+    context.lineTo(x, y);
+    run = beyond;
+    held = false;
+  };
+  const lift = (): void => {
+    if (held) context.lineTo(hx, hy);
+    pen = held = false;
+  };
+
   const trace = (shape: GeoJSON.Geometry): void => {
     const { xyz, starts, closed } = pointsOf(shape);
     const anyVisible = (from: number, to: number): boolean => {
@@ -108,25 +156,9 @@ export function tracer(projection: GeoProjection, context: PathContext): (shape:
       const from = starts[part];
       const to = starts[part + 1];
       if (ring && !anyVisible(from, to)) continue; // wholly out of view: d3 drops it too
-      let pen = false; // a line: drawing; a ring: begun
-      let [pX, pY, pZ] = [0, 0, 0];
-      let first = true;
-      let [x0, y0] = [0, 0];
-      const put = (x: number, y: number): void => {
-        if (pen) context.lineTo(x, y);
-        else {
-          context.moveTo(x, y);
-          [x0, y0] = [x, y];
-          pen = true;
-        }
-      };
-      /** The point where the edge from the previous point to (X, Y, Z) crosses the hemisphere's edge. */
-      const cross = (X: number, Y: number, Z: number): [number, number] => {
-        const t = pX / (pX - X);
-        const [cy, cz] = [pY + t * (Y - pY), pZ + t * (Z - pZ)];
-        const r = Math.hypot(cy, cz) || 1;
-        return [tx + (edge * cy) / r, ty - (edge * cz) / r];
-      };
+      let pX = 0;
+      let pY = 0;
+      let pZ = 0;
       for (let i = from; i <= to; i++) {
         if (i === to && !ring) break;
         const j = (i === to ? from : i) * 3; // a ring comes back to its first point to close the edge crossing
@@ -134,15 +166,15 @@ export function tracer(projection: GeoProjection, context: PathContext): (shape:
         const Y = m3 * xyz[j] + m4 * xyz[j + 1] + m5 * xyz[j + 2];
         const Z = m6 * xyz[j] + m7 * xyz[j + 1] + m8 * xyz[j + 2];
         const visible = X >= 0;
-        if (!first && visible !== pX >= 0) {
-          const [cx, cy] = cross(X, Y, Z);
-          if (ring || visible) {
-            if (!ring) pen = false; // a line comes back into view: a new stroke from the edge
-            put(cx, cy);
-          } else {
-            context.lineTo(cx, cy); // a line leaves the view: it stops at the edge
-            pen = false;
-          }
+        if (i > from && visible !== pX >= 0) {
+          // The edge crosses the hemisphere's edge: where, on the sphere, then laid on the edge's circle.
+          const t = pX / (pX - X);
+          const cy = pY + t * (Y - pY);
+          const cz = pZ + t * (Z - pZ);
+          const r = Math.hypot(cy, cz) || 1;
+          if (!ring && visible) lift(); // a line comes back into view: a new stroke from the edge
+          put(tx + (edge * cy) / r, ty - (edge * cz) / r);
+          if (!ring && !visible) lift(); // a line leaves the view: it stops at the edge
         }
         if (i < to) {
           if (visible) {
@@ -153,12 +185,14 @@ export function tracer(projection: GeoProjection, context: PathContext): (shape:
             put(tx + (edge * Y) / r, ty - (edge * Z) / r);
           }
         }
-        [pX, pY, pZ] = [X, Y, Z];
-        first = false;
+        pX = X;
+        pY = Y;
+        pZ = Z;
       }
       // Back to the ring's start rather than closePath(): a fill closes it alike, and Chromium's closePath() costs
       // in proportion to the whole path so far (measured: 80 µs each on a 10,000-point path), a frame's worst cost.
-      if (ring && pen) context.lineTo(x0, y0);
+      if (ring && pen) put(x0, y0);
+      lift();
     }
   };
   return (shape) => {

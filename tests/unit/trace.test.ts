@@ -65,6 +65,42 @@ describe('the canvas tracer', () => {
     }
   });
 
+  /** The nonzero winding number of closed subpaths around (x, y). */
+  const winding = (subs: Sub[], x: number, y: number) => {
+    let w = 0;
+    for (const { points } of subs)
+      points.forEach(([ax, ay], i) => {
+        const [bx, by] = points[(i + 1) % points.length];
+        const side = (bx - ax) * (y - ay) - (x - ax) * (by - ay);
+        if (ay <= y && by > y && side > 0) w++;
+        else if (ay > y && by <= y && side < 0) w--;
+      });
+    return w;
+  };
+  it.each(views.map((v) => [`${v.region} ${v.center.join(',')}`, v] as const))(
+    'leaves out only what the box cannot show, for the view %s: the same fill at every point in it, far fewer edges zoomed in',
+    (_, view) => {
+      const phone = { x: 0, y: 0, width: 390, height: 844 };
+      const projection = projectionFor(view, { ...phone, y: 60, height: 420 }, phone, false).clipExtent(null).precision(0);
+      const ours = recorder();
+      const all = recorder();
+      tracer(projection, ours, phone)(regions[view.region].land);
+      tracer(projection, all)(regions[view.region].land);
+      for (let x = 3; x < phone.width; x += 13) for (let y = 5; y < phone.height; y += 17) expect(winding(ours.subs, x, y), `${x},${y}`).toBe(winding(all.subs, x, y));
+      const count = (r: ReturnType<typeof recorder>) => r.subs.reduce((n, s) => n + s.points.length, 0);
+      expect(count(ours)).toBeLessThan(count(all));
+      if (view.span[0] < 20) expect(count(ours)).toBeLessThan(count(all) / 3);
+      // Strokes too: every border point inside the box (and its margin for a stroke's width) is kept.
+      const lines = recorder();
+      tracer(projection, lines, phone)(regions[view.region].borders);
+      const kept = new Set(lines.subs.flatMap((s) => s.points.map(([x, y]) => `${x},${y}`)));
+      const every = recorder();
+      tracer(projection, every)(regions[view.region].borders);
+      for (const s of every.subs)
+        for (const [x, y] of s.points) if (x > -2 && x < phone.width + 2 && y > -2 && y < phone.height + 2) expect(kept.has(`${x},${y}`)).toBe(true);
+    },
+  );
+
   // A flight between East Asia and Europe zooms out: part of a region lies beyond the hemisphere the camera faces.
   const far: [string, GeoProjection, RegionGeometry][] = [
     ['East Asia seen from over Europe', projectionFor({ center: [20, 50], span: [120, 80] }, box), regions['east-asia']],
