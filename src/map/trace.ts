@@ -108,9 +108,11 @@ export function tracer(projection: GeoProjection, context: PathContext, box?: { 
   /** Which sides of the box a point lies beyond: 1 left, 2 right, 4 above, 8 below. */
   const sides = (x: number, y: number): number => (x < left ? 1 : x > right ? 2 : 0) | (y < top ? 4 : y > bottom ? 8 : 0);
 
-  // The subpath being drawn: whether begun, its start, the sides all points of the current run lie beyond, and the
-  // run's last point, held back until the run ends.
+  // The subpath being drawn: whether begun, its start (drawn once a point comes that is not beyond the same side:
+  // a ring or line wholly beyond one side is not drawn at all), the sides every point of the current run lies
+  // beyond, and the run's last point, held back until the run ends.
   let pen = false;
+  let drawn = false;
   let x0 = 0;
   let y0 = 0;
   let run = 0;
@@ -120,12 +122,13 @@ export function tracer(projection: GeoProjection, context: PathContext, box?: { 
   const put = (x: number, y: number): void => {
     const beyond = sides(x, y);
     if (!pen) {
-      context.moveTo(x, y);
       x0 = x;
       y0 = y;
       run = beyond;
-      held = false;
       pen = true;
+      held = false;
+      drawn = beyond === 0;
+      if (drawn) context.moveTo(x, y);
       return;
     }
     if (run & beyond) {
@@ -135,14 +138,18 @@ export function tracer(projection: GeoProjection, context: PathContext, box?: { 
       held = true;
       return;
     }
+    if (!drawn) {
+      context.moveTo(x0, y0);
+      drawn = true;
+    }
     if (held) context.lineTo(hx, hy);
     context.lineTo(x, y);
     run = beyond;
     held = false;
   };
   const lift = (): void => {
-    if (held) context.lineTo(hx, hy);
-    pen = held = false;
+    if (drawn && held) context.lineTo(hx, hy);
+    pen = held = drawn = false;
   };
 
   const trace = (shape: GeoJSON.Geometry): void => {

@@ -90,6 +90,9 @@ describe('the canvas tracer', () => {
       const count = (r: ReturnType<typeof recorder>) => r.subs.reduce((n, s) => n + s.points.length, 0);
       expect(count(ours)).toBeLessThan(count(all));
       if (view.span[0] < 20) expect(count(ours)).toBeLessThan(count(all) / 3);
+      // Islands wholly beyond one side are not drawn at all.
+      expect(ours.subs.length).toBeLessThan(all.subs.length);
+      if (view.span[0] < 20) expect(ours.subs.length).toBeLessThan(all.subs.length / 2);
       // Strokes too: every border point inside the box (and its margin for a stroke's width) is kept.
       const lines = recorder();
       tracer(projection, lines, phone)(regions[view.region].borders);
