@@ -187,7 +187,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     render(svg, shown, context(), { base, pixelRatio: devicePixelRatio || 1 });
     root.dataset.mapCamera = cameraText(shown);
     onDraw?.(performance.now() - start);
-    root.classList.remove('map-failed');
+    // Only when it is there: classList.remove writes the class attribute even when the class is absent, every frame.
+    if (root.classList.contains('map-failed')) root.classList.remove('map-failed');
     return true;
   };
 

@@ -43,9 +43,13 @@ export function mountStepper(container: HTMLElement, steps: HTMLElement[], model
   let stuck = 0;
   const at = (): number => aim ?? model.current().index;
 
+  /** Written only when it changes: this runs at every reading, and a write restyles the button (its CSS reads it). */
+  const disable = (button: HTMLButtonElement, off: boolean): void => {
+    if (button.getAttribute('aria-disabled') !== String(off)) button.setAttribute('aria-disabled', String(off));
+  };
   const sync = (): void => {
-    prev.setAttribute('aria-disabled', String(at() <= 0));
-    next.setAttribute('aria-disabled', String(at() >= steps.length - 1));
+    disable(prev, at() <= 0);
+    disable(next, at() >= steps.length - 1);
   };
 
   const go = (target: number): void => {
