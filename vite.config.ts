@@ -1,15 +1,29 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { storyPlugin } from './src/build/plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * d3-interpolate's bundle makes its colour and transform interpolators at its top level (`var rgb = (function
+ * rgbGamma(y) {…})(1)`, `var hsl = hsl(hue)`, …): calls a bundler must keep, and with them all of d3-color (10 KB
+ * minified, 3.5 KB gzip) in every page, though the map uses only interpolateZoom. Those calls only make functions,
+ * so they are marked pure and dropped with what they would make.
+ */
+const pureD3Interpolate = (): Plugin => ({
+  name: 'pure-d3-interpolate',
+  transform(code, id) {
+    if (!/[\\/]d3-interpolate[\\/]dist[\\/]d3-interpolate\.mjs$/.test(id)) return null;
+    return { code: code.replace(/^(var \w+ = )(?=\(function|\w+\()/gm, '$1/* @__PURE__ */ '), map: null };
+  },
+});
 
 export default defineConfig({
   // Absolute asset URLs from the site's root; a build for a sub-path sets BASE_PATH (README: Deploy).
   base: process.env.BASE_PATH ?? '/',
   appType: 'mpa',
-  plugins: [storyPlugin(root)],
+  plugins: [storyPlugin(root), pureD3Interpolate()],
   build: {
     target: 'es2022',
     rolldownOptions: {
