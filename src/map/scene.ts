@@ -12,7 +12,7 @@ import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, type Obstacles, type Placement } from './labels.ts';
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
-import { nameSpot, SHORT_NAMES, type NameSpot } from './names.ts';
+import { nameSpot, SHORT_NAMES, type CountryName, type NameSpot } from './names.ts';
 import { extentOf, paddedBox, paintedBox, panelBox, projectionFor, withinReach, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
@@ -437,18 +437,27 @@ const NAME_SPREAD = 3;
 function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
   return nameSpots(ctx.measure, p, sizeKey(p, ctx), () => {
     if (p.ends) return new Map([...nameSpotsFor(p.ends[0], ctx), ...nameSpotsFor(p.ends[1], ctx)]);
-    const geo = ctx.regions[p.regions[p.regions.length - 1]];
     const spots = new Map<string, NameSpot>();
-    if (!geo) return spots;
-    const box = pixelBox(p, ctx);
-    const projection = panelProjection(p, box, nearSide(p, ctx));
     for (const { key, value } of p.names) {
-      const features = value.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c);
-      const spot = nameSpot(features, projection);
+      const spot = nameSpotOf(p, key, value, ctx);
       if (spot) spots.set(key, spot);
     }
     return spots;
   });
+}
+
+/**
+ * Where one of a settled panel's names stands (null: nowhere in view), found once per size: one country's polylabel
+ * is one unit of sceneWork, so finding a panel's names never blocks the page for long.
+ */
+function nameSpotOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): NameSpot | null {
+  const known = nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map());
+  if (!known.has(key)) {
+    const geo = ctx.regions[p.regions[p.regions.length - 1]];
+    const features = geo ? name.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c) : [];
+    known.set(key, features.length ? nameSpot(features, panelProjection(p, pixelBox(p, ctx), nearSide(p, ctx))) : null);
+  }
+  return known.get(key)!;
 }
 
 /** A panel's box in pixels, inside the map's padding: where its subject is framed and its labels laid out. */
@@ -485,6 +494,7 @@ function cache<T>(): (measure: Measure, p: FramePanel, key: string, make: () => 
 const settledWants = cache<{ wants: Wanted[]; obstacles: Obstacles }>();
 const layouts = cache<Map<string, Placement>>();
 const nameSpots = cache<Map<string, NameSpot>>();
+const nameSpotsByKey = cache<Map<string, NameSpot | null>>();
 
 const wantsFor = (p: FramePanel, projection: GeoProjection, box: Box, ctx: SceneContext) =>
   p.ends ? overlayLabels(p, projection, box, ctx) : settledWants(ctx.measure, p, sizeKey(p, ctx), () => overlayLabels(p, projection, box, ctx));
@@ -636,7 +646,7 @@ const settledPanels = cache<ScenePanel>();
 const settledPanel = (p: FramePanel, ctx: SceneContext): ScenePanel => settledPanels(ctx.measure, p, sizeKey(p, ctx), () => panelScene(p, ctx));
 
 /**
- * A settled frame's first scene as short units of work — per panel, its country names' places, its label layout,
+ * A settled frame's first scene as short units of work — per panel, each of its country names' places, its label layout,
  * then the rest — each kept where scene() looks for it: run one at a time (in idle moments, or between tasks), they
  * leave the frame's first draw only its painting. `ctx` is read when each unit runs, so it sees the map's size then.
  */
@@ -645,7 +655,7 @@ export function sceneWork(frame: Frame, ctx: () => SceneContext): (() => void)[]
     p.ends
       ? []
       : [
-          () => void nameSpotsFor(p, ctx()),
+          ...p.names.map(({ key, value }) => () => void nameSpotOf(p, key, value, ctx())),
           () => void placementsFor(p, ctx()),
           () => void settledPanel(p, ctx()),
         ],
