@@ -1,11 +1,12 @@
 /**
  * Traces the base's outlines onto a canvas for a panel's projection (src/map/projection.ts: azimuthal equal-area,
  * rotated to the camera) without d3's projection stream. Each point's place on the unit sphere is found once per
- * shape; a frame is then, per point, a rotation (nine products), a square root and a scale, with no arrays made:
+ * geometry; a frame is then, per point, a rotation (nine products), a square root and a scale, with no arrays made:
  * a camera's flight re-projects the whole base every frame, and d3's stream (a chain of functions and arrays per
  * point, and on zoomed-out frames a clip on the sphere) was most of that frame's script.
  *
- * The canvas clips to the panel's box itself, so nothing is cut to it here. What lies beyond the hemisphere the
+ * The canvas clips to the panel's box itself: nothing is cut to the box here, only left out where no pixel in it
+ * could change (see tracer). What lies beyond the hemisphere the
  * camera faces (only on a flight zoomed out between regions) is cut where the d3 painters cut it, at the
  * hemisphere's edge: a line stops there; a ring runs along the edge until it comes back into view (its hidden
  * points laid on the edge at their own bearing from the centre), so a fill covers what d3's clipped fill covers.
