@@ -12,6 +12,7 @@
  * points laid on the edge at their own bearing from the centre), so a fill covers what d3's clipped fill covers.
  */
 import { geoRotation, type GeoProjection } from 'd3-geo';
+import type { Box } from './projection.ts';
 
 /** The calls tracing makes: a canvas's 2D context, or anything recording them. */
 export type PathContext = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo'>;
@@ -99,7 +100,7 @@ const MARGIN = 4;
  * them stay beyond that side, so no fill or stroke inside changes), so zoomed in, the canvas rasterises a few edges
  * instead of the whole region's.
  */
-export function tracer(projection: GeoProjection, context: PathContext, box?: { x: number; y: number; width: number; height: number }): (shape: Outline) => void {
+export function tracer(projection: GeoProjection, context: PathContext, box?: Box): (shape: Outline) => void {
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = rotationMatrix(projection.rotate());
   const k = projection.scale();
   const [tx, ty] = projection.translate();
