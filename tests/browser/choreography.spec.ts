@@ -2,33 +2,40 @@ import { expect, test, type Page } from '@playwright/test';
 import { baseOf, map, parseFills, random, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
 
 
-/** Counts the animation frames in which the map's SVG changed, from now until `stop()`. */
-async function countDrawnFrames(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: Set<number>; __frame: number; __observer: MutationObserver };
-    w.__frames = new Set();
-    w.__frame = 0;
-    const tick = () => {
-      w.__frame++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    w.__observer = new MutationObserver(() => w.__frames.add(w.__frame));
-    w.__observer.observe(document.querySelector('#map svg')!, { subtree: true, childList: true, attributes: true });
-  });
-  return async () => page.evaluate(() => (window as unknown as { __frames: Set<number> }).__frames.size);
-}
-
-/** Scrolls to the step before `state`, then to `state`; returns in how many frames the map was drawn. */
+/**
+ * Scrolls to the step before `state`, then to `state`, with the page's clock stopped; then runs the clock a frame
+ * (16 ms) at a time until the map says it shows `state`, and returns in how many of those frames the map's SVG
+ * changed. The page's time is Playwright's, so the count depends on the transition, not on how loaded the machine
+ * is. The page must have been opened after `page.clock.install()`; its time flows again afterwards.
+ */
 async function framesDrawnArrivingAt(page: Page, state: string): Promise<number> {
   const steps = await stepsOf(page);
   const i = steps.findIndex((s) => s.state === state);
   await scrollToStep(page, i - 1);
   await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
-  const frames = await countDrawnFrames(page);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.evaluate(() => {
+    const w = window as unknown as { __drawn: boolean };
+    w.__drawn = false;
+    new MutationObserver(() => (w.__drawn = true)).observe(document.querySelector('#map svg')!, { subtree: true, childList: true, attributes: true });
+  });
   await scrollToStep(page, i);
-  await expect(map(page)).toHaveAttribute('data-map-state', state);
-  return frames();
+  let frames = 0;
+  for (let n = 0; n < 500; n++) {
+    await page.clock.runFor(16);
+    const { changed, shown } = await page.evaluate(() => {
+      const w = window as unknown as { __drawn: boolean };
+      const drawn = w.__drawn;
+      w.__drawn = false;
+      return { changed: drawn, shown: document.getElementById('map')!.dataset.mapState };
+    });
+    if (changed) frames++;
+    if (shown === state) {
+      await page.clock.resume(); // the page's time flows again for whatever the test does next
+      return frames;
+    }
+  }
+  throw new Error(`the map did not show ${state} within 8 s of the page's time`);
 }
 
 type Action = (page: Page, next: () => number) => Promise<void>;
@@ -121,16 +128,17 @@ test('a progression follows the reader’s position, forwards and backwards', as
 
 test('a step change animates over several frames with motion on', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.clock.install();
   await page.goto('/');
-  // A cut draws one frame (below); how many more a transition gets depends on the machine's speed (a loaded 2-core
-  // runner drew 5 where a quiet desk draws 30), so "several" is more than two.
-  expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(2);
+  // A cut draws one frame (below); a transition lasts at least 450 ms, about 28 frames of the page's clock.
+  expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(20);
 });
 
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
   test('states change by a cut, in one drawn frame, and progressions show their final picture', async ({ page, isMobile }) => {
+    await page.clock.install();
     await page.goto('/');
     expect(await framesDrawnArrivingAt(page, 'locked-out')).toBe(1);
 
@@ -162,6 +170,7 @@ test.describe('with reduced motion', () => {
 
 test('turning motion off makes later changes cuts', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.clock.install();
   await page.goto('/');
   await page.locator('#map .motion-toggle').click();
   await expect(page.locator('#map .motion-toggle')).toHaveAttribute('aria-pressed', 'false');
