@@ -1,21 +1,16 @@
 /**
  * The base map's painter in the page: sea, land, the role fills (hatched where the stylesheet hatches them) and
- * the borders on a canvas, at the device's pixel density. Colours, strokes and patterns are read from the
- * stylesheet the SVG uses (src/styles.css), so the canvas shows the picture the SVG would. The canvas carries
- * what it painted in `data-fills` (see baseRecord), for tests and for the curious.
+ * the borders on a canvas. Colours, strokes and hatches are read from the stylesheet the SVG uses (src/styles.css),
+ * so the canvas shows the picture the SVG would. The pixels are painted by the map's worker where it can
+ * (src/map/geometry.worker.ts, with src/map/base-paint.ts), so the page's main thread only lays the finished picture
+ * on; else here. Either way the overlay of the same scene goes on with its base, never before (`apply`). The canvas
+ * carries what it shows in `data-fills` (see baseRecord), for tests and for the curious.
  */
-import type { Scene, ScenePanel } from './scene.ts';
-import { tracer } from './trace.ts';
-
-/** How the stylesheet paints one class of shape. */
-interface Style {
-  fill: string | null;
-  stroke: string | null;
-  width: number;
-  dash: number[];
-  cap: CanvasLineCap;
-  join: CanvasLineJoin;
-}
+import { paintBase, viewValues, type BasePaint, type Hatch, type MakeCanvas, type Palette, type Style } from './base-paint.ts';
+import { paintingWorker } from './geometry.ts';
+import type { BaseRef, PaintReply } from './paint-protocol.ts';
+import type { Scene } from './scene.ts';
+import type { Outline } from './trace.ts';
 
 const styles = new WeakMap<SVGSVGElement, Map<string, Style>>();
 
@@ -44,34 +39,28 @@ function styleOf(svg: SVGSVGElement, className: string): Style {
   return style;
 }
 
-/** A canvas pattern for an SVG <pattern> of the map's defs (a tile's background and one line, rotated). */
-const patterns = new WeakMap<CanvasRenderingContext2D, Map<string, CanvasPattern | null>>();
-function patternFor(context: CanvasRenderingContext2D, svg: SVGSVGElement, id: string, ratio: number): CanvasPattern | null {
-  let known = patterns.get(context);
-  if (!known) patterns.set(context, (known = new Map()));
-  const key = `${id}@${ratio}`;
-  if (known.has(key)) return known.get(key)!;
-  const def = svg.querySelector(`defs pattern#${id}`);
-  const line = def?.querySelector('line');
-  let pattern: CanvasPattern | null = null;
-  if (def && line) {
-    const gap = Number(def.getAttribute('width'));
-    const angle = Number(/rotate\(([-\d.]+)\)/.exec(def.getAttribute('patternTransform') ?? '')?.[1] ?? 0);
-    // Drawn at a whole multiple of the tile so tiles meet exactly, then scaled back to drawing units.
-    const k = Math.max(1, Math.ceil(ratio));
-    const tile = svg.ownerDocument.createElement('canvas');
-    tile.width = tile.height = gap * k;
-    const t = tile.getContext('2d')!;
-    t.fillStyle = getComputedStyle(def.querySelector('rect')!).fill;
-    t.fillRect(0, 0, gap * k, gap * k);
-    // The SVG tile clips its line at x = 0 to the half inside the tile.
-    t.fillStyle = getComputedStyle(line).stroke;
-    t.fillRect(0, 0, (Number(line.getAttribute('stroke-width')) / 2) * k, gap * k);
-    pattern = context.createPattern(tile, 'repeat');
-    pattern?.setTransform(new DOMMatrix().rotate(angle).scale(1 / k));
+const palettes = new WeakMap<SVGSVGElement, Palette>();
+
+/** The base's styles and the hatches of the SVG's defs, read once per SVG. */
+function paletteOf(svg: SVGSVGElement): Palette {
+  let palette = palettes.get(svg);
+  if (palette) return palette;
+  const hatches: Record<string, Hatch> = {};
+  for (const def of svg.querySelectorAll('defs pattern')) {
+    const line = def.querySelector('line');
+    const rect = def.querySelector('rect');
+    if (!line || !rect) continue;
+    hatches[def.id] = {
+      gap: Number(def.getAttribute('width')),
+      angle: Number(/rotate\(([-\d.]+)\)/.exec(def.getAttribute('patternTransform') ?? '')?.[1] ?? 0),
+      background: getComputedStyle(rect).fill,
+      line: getComputedStyle(line).stroke,
+      lineWidth: Number(line.getAttribute('stroke-width')),
+    };
   }
-  known.set(key, pattern);
-  return pattern;
+  palette = { sea: styleOf(svg, 'sea'), land: styleOf(svg, 'land'), borders: styleOf(svg, 'borders'), hatches };
+  palettes.set(svg, palette);
+  return palette;
 }
 
 /** What the base paints, one line per fill group: `<panel> <role>[ context][ @opacity]: <country ids>`. */
@@ -85,51 +74,26 @@ export function baseRecord(s: Scene): string {
 const signature = (s: Scene, ratio: number): string =>
   `${s.width}x${s.height}@${ratio}|${s.panels.map((p) => `${p.key}:${p.opacity}:${p.base.camera}:${p.base.fills.map((f) => `${f.key}@${f.opacity}`)}`).join('|')}`;
 
-const painted = new WeakMap<HTMLCanvasElement, string>();
-let scratch: HTMLCanvasElement | null = null;
-
-function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSVGElement, ratio: number): void {
-  const { paint, projection } = p.base;
-  const path = tracer(projection, context, paint);
-  const fill = (style: Style) => {
-    if (!style.fill) return;
-    const url = /url\(["']?#([\w-]+)/.exec(style.fill);
-    const pattern = url ? patternFor(context, svg, url[1], ratio) : null;
-    if (url && !pattern) return;
-    context.fillStyle = pattern ?? style.fill;
-    context.fill();
+/** The scene's base as the painter takes it, its outlines given by `outline`. */
+function basePaint<G>(s: Scene, svg: SVGSVGElement, ratio: number, outline: (ref: BaseRef, shape: Outline) => G): BasePaint<G> {
+  return {
+    width: s.width,
+    height: s.height,
+    pixels: [Math.round(s.width * ratio), Math.round(s.height * ratio)],
+    palette: paletteOf(svg),
+    panels: s.panels.map(({ opacity, base }) => ({
+      opacity,
+      paint: base.paint,
+      view: viewValues(base.projection),
+      land: base.land.map((shape, i) => outline({ land: base.regions[i] }, shape)),
+      borders: base.borders.map((shape, i) => outline({ borders: base.regions[i] }, shape)),
+      fills: base.fills.map((f) => ({
+        style: styleOf(svg, `country role-${f.role}${f.context ? ' is-context' : ''}`),
+        opacity: f.opacity,
+        shape: outline({ regions: base.regions, ids: f.ids }, f.shape),
+      })),
+    })),
   };
-  const stroke = (style: Style) => {
-    if (!style.stroke) return;
-    context.strokeStyle = style.stroke;
-    context.lineWidth = style.width;
-    context.setLineDash(style.dash);
-    context.lineCap = style.cap;
-    context.lineJoin = style.join;
-    context.stroke();
-  };
-  context.save();
-  context.beginPath();
-  context.rect(paint.x, paint.y, paint.width, paint.height);
-  context.clip();
-  context.fillStyle = styleOf(svg, 'sea').fill ?? 'transparent';
-  context.fillRect(paint.x, paint.y, paint.width, paint.height);
-  context.beginPath();
-  for (const land of p.base.land) path(land);
-  fill(styleOf(svg, 'land'));
-  for (const f of p.base.fills) {
-    const style = styleOf(svg, `country role-${f.role}${f.context ? ' is-context' : ''}`);
-    context.globalAlpha = f.opacity;
-    context.beginPath();
-    path(f.shape);
-    fill(style);
-    stroke(style);
-    context.globalAlpha = 1;
-  }
-  context.beginPath();
-  for (const borders of p.base.borders) path(borders);
-  stroke(styleOf(svg, 'borders'));
-  context.restore();
 }
 
 /**
@@ -141,40 +105,164 @@ function paintPanel(context: CanvasRenderingContext2D, p: ScenePanel, svg: SVGSV
  */
 export const BASE_RATIO = 1;
 
+/** A base to show, and the overlay to put on with it. */
+interface Job {
+  scene: Scene;
+  svg: SVGSVGElement;
+  ratio: number;
+  key: string;
+  record: string;
+  apply: () => void;
+  /** Its number, once asked of the worker. */
+  asked?: number;
+}
+
 /**
- * Paints the scene's base on `canvas` at `ratio` device pixels per drawing unit, unless it already shows it
- * (a camera-still transition, a label moving, a scroll past a finished step repaint nothing).
+ * One canvas's pictures: at most one being painted by the worker and one waiting (the newest: a frame that a newer one
+ * replaced before it was painted is never shown), so a slow worker costs frames, not a queue.
  */
-export function paintBase(canvas: HTMLCanvasElement, s: Scene, fullRatio: number, svg: SVGSVGElement): void {
-  const record = baseRecord(s);
-  if (canvas.getAttribute('data-fills') !== record) canvas.setAttribute('data-fills', record);
-  const ratio = Math.min(fullRatio, BASE_RATIO);
-  const key = signature(s, ratio);
-  if (painted.get(canvas) === key) return;
-  painted.set(canvas, key);
-  const [width, height] = [Math.round(s.width * ratio), Math.round(s.height * ratio)];
+interface Pipe {
+  id: number;
+  canvas: HTMLCanvasElement;
+  /** How the canvas takes pictures: laid on whole (a bitmap, painted anywhere), or painted on its own 2D context. */
+  mode: 'bitmap' | '2d';
+  shown: string | null;
+  /** Where a bitmap-mode canvas's pictures are painted when the worker cannot (kept: a fresh canvas is costly). */
+  here?: OffscreenCanvas;
+  busy: Job | null;
+  next: Job | null;
+  waiting: (() => void)[];
+}
+
+const pipes = new WeakMap<HTMLCanvasElement, Pipe>();
+const asked = new Map<number, Pipe>();
+let lastPipe = 0;
+let lastAsk = 0;
+/** Off for good once the worker cannot paint (gone, or failed to). */
+let workerPaints = true;
+
+const makeCanvas: MakeCanvas = (width, height) => {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(width, height);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  return canvas;
+};
+
+/** Lays a picture on a bitmap-mode canvas, whose size follows it (so what reads the canvas reads the picture's pixels). */
+function lay(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
+  if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
+  if (canvas.height !== bitmap.height) canvas.height = bitmap.height;
+  canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+}
+
+/** Paints the job's base here, on the main thread: straight onto the canvas, or onto a bitmap laid on whole. */
+function paintHere(pipe: Pipe, job: Job): void {
+  const base = basePaint(job.scene, job.svg, job.ratio, (_, shape) => shape);
+  const [width, height] = base.pixels;
+  if (pipe.mode === '2d') {
+    const context = pipe.canvas.getContext('2d');
+    if (!context) return;
+    if (pipe.canvas.width !== width) pipe.canvas.width = width;
+    if (pipe.canvas.height !== height) pipe.canvas.height = height;
+    return paintBase(context, base, makeCanvas);
+  }
+  const canvas = (pipe.here ??= new OffscreenCanvas(width, height));
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  context.setTransform(width / s.width, 0, 0, height / s.height, 0, 0);
-  context.clearRect(0, 0, s.width, s.height);
-  for (const p of s.panels) {
-    if (p.opacity >= 1) {
-      paintPanel(context, p, svg, ratio);
-      continue;
+  paintBase(canvas.getContext('2d')!, base, makeCanvas);
+  lay(pipe.canvas, canvas.transferToImageBitmap());
+}
+
+/** The job's picture is on the canvas: its overlay goes on with it, in the same task. */
+function shown(pipe: Pipe, job: Job): void {
+  if (pipe.canvas.getAttribute('data-fills') !== job.record) pipe.canvas.setAttribute('data-fills', job.record);
+  pipe.shown = job.key;
+  job.apply();
+}
+
+const painter = {
+  reply(data: PaintReply): void {
+    const pipe = asked.get(data.paint);
+    asked.delete(data.paint);
+    const job = pipe?.busy;
+    if (!pipe || !job || job.asked !== data.paint) {
+      if ('bitmap' in data) data.bitmap.close();
+      return;
     }
-    // A panel fading in or out fades as one picture: painted apart, then laid on at its opacity.
-    scratch ??= svg.ownerDocument.createElement('canvas');
-    scratch.width = width;
-    scratch.height = height;
-    const layer = scratch.getContext('2d')!;
-    layer.setTransform(width / s.width, 0, 0, height / s.height, 0, 0);
-    paintPanel(layer, p, svg, ratio);
-    context.save();
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.globalAlpha = p.opacity;
-    context.drawImage(scratch, 0, 0);
-    context.restore();
+    pipe.busy = null;
+    if ('bitmap' in data) lay(pipe.canvas, data.bitmap);
+    else {
+      workerPaints = false;
+      paintHere(pipe, job);
+    }
+    shown(pipe, job);
+    drain(pipe);
+  },
+  /** The worker is gone: what it was painting is painted here. */
+  lost(): void {
+    workerPaints = false;
+    for (const pipe of asked.values()) {
+      const job = pipe.busy;
+      if (!job) continue;
+      pipe.busy = null;
+      paintHere(pipe, job);
+      shown(pipe, job);
+      drain(pipe);
+    }
+    asked.clear();
+  },
+};
+
+/** Starts a job: shown at once if its base is there already or is painted here; else asked of the worker. */
+function start(pipe: Pipe, job: Job): void {
+  if (job.key === pipe.shown) return shown(pipe, job);
+  const worker = workerPaints && pipe.mode === 'bitmap' ? paintingWorker(painter) : null;
+  if (!worker) {
+    paintHere(pipe, job);
+    return shown(pipe, job);
   }
+  job.asked = ++lastAsk;
+  pipe.busy = job;
+  asked.set(job.asked, pipe);
+  worker.post({ paint: job.asked, canvas: pipe.id, base: basePaint(job.scene, job.svg, job.ratio, (ref) => ref) });
+}
+
+/** After a picture: the newest waiting job, if any; once nothing is pending, whoever waited for the picture. */
+function drain(pipe: Pipe): void {
+  while (!pipe.busy && pipe.next) {
+    const job = pipe.next;
+    pipe.next = null;
+    start(pipe, job);
+  }
+  if (pipe.busy || pipe.next) return;
+  const waiting = pipe.waiting;
+  pipe.waiting = [];
+  for (const then of waiting) then();
+}
+
+/**
+ * Shows the scene's base on `canvas` at up to `fullRatio` device pixels per drawing unit, then `apply` (the overlay
+ * of the same scene). Unless it shows that base already (a camera-still transition, a label moving, a scroll past a
+ * finished step repaint nothing), the base is painted — by the worker where it can, and then `apply` waits for its
+ * picture (a frame or so); a newer call meanwhile replaces this one.
+ */
+export function showBase(canvas: HTMLCanvasElement, s: Scene, fullRatio: number, svg: SVGSVGElement, apply: () => void): void {
+  let pipe = pipes.get(canvas);
+  if (!pipe) {
+    // A canvas takes one kind of context for good: pictures whole where a worker can paint them, else its own 2D.
+    const mode = workerPaints && paintingWorker(painter) ? 'bitmap' : '2d';
+    pipes.set(canvas, (pipe = { id: ++lastPipe, canvas, mode, shown: null, busy: null, next: null, waiting: [] }));
+  }
+  const ratio = Math.min(fullRatio, BASE_RATIO);
+  const job: Job = { scene: s, svg, ratio, key: signature(s, ratio), record: baseRecord(s), apply };
+  if (pipe.busy) pipe.next = job;
+  else start(pipe, job);
+}
+
+/** Runs `then` once every base asked of `canvas` so far is shown (at once if none is pending). */
+export function whenBaseShown(canvas: HTMLCanvasElement | null, then: () => void): void {
+  const pipe = canvas && pipes.get(canvas);
+  if (pipe && (pipe.busy || pipe.next)) pipe.waiting.push(then);
+  else then();
 }

@@ -3,6 +3,7 @@
  * no worker can start, here in short tasks — into the features the renderer draws (src/map/decode.ts).
  */
 import { assemble, regionPieces, type RegionPiece } from './decode.ts';
+import type { DecodeReply, DecodeRequest, PaintReply, PaintRequest } from './paint-protocol.ts';
 import type { Region } from './state.ts';
 
 export { decodeRegion } from './decode.ts';
@@ -48,7 +49,6 @@ interface Job {
   resolve: (geometry: RegionGeometry) => void;
   reject: (error: Error) => void;
 }
-type Reply = { id: number } & ({ piece: RegionPiece } | { done: true } | { error: string });
 
 /** The page's one decoding worker, started at the first load; null once it cannot start or has failed. */
 let worker: Worker | null | undefined;
@@ -58,7 +58,8 @@ let lastId = 0;
 function startWorker(): Worker | null {
   try {
     const w = new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module' });
-    w.addEventListener('message', ({ data }: MessageEvent<Reply>) => {
+    w.addEventListener('message', ({ data }: MessageEvent<DecodeReply | PaintReply>) => {
+      if ('paint' in data) return painter?.reply(data);
       const job = jobs.get(data.id);
       if (!job) return;
       if ('piece' in data) return void job.pieces.push(data.piece);
@@ -71,6 +72,7 @@ function startWorker(): Worker | null {
       event.preventDefault();
       w.terminate();
       worker = null;
+      painter?.lost();
       for (const [id, job] of jobs) {
         jobs.delete(id);
         decodeHere(job.text).then(job.resolve, job.reject);
@@ -83,15 +85,33 @@ function startWorker(): Worker | null {
 }
 
 /** Decodes a geometry file's text, off the main thread where the browser allows. */
-function decode(text: string): Promise<RegionGeometry> {
+function decode(region: Region, text: string): Promise<RegionGeometry> {
   if (worker === undefined) worker = typeof Worker === 'function' ? startWorker() : null;
   if (!worker) return decodeHere(text);
   const id = ++lastId;
   const w = worker;
   return new Promise((resolve, reject) => {
     jobs.set(id, { text, pieces: [], resolve, reject });
-    w.postMessage({ id, text });
+    w.postMessage({ id, region, text } satisfies DecodeRequest);
   });
+}
+
+/** Who takes the worker's pictures of the base (src/map/canvas.ts), and hears when the worker is gone. */
+export interface Painter {
+  reply(reply: PaintReply): void;
+  lost(): void;
+}
+let painter: Painter | null = null;
+
+/**
+ * The worker, to paint the base with the copy of the geometry it decoded — while it lives and the browser can paint
+ * there (OffscreenCanvas); null otherwise, and the page paints. Every region the page has came through it while it lives.
+ */
+export function paintingWorker(listener: Painter): { post(request: PaintRequest): void } | null {
+  if (!worker || typeof OffscreenCanvas !== 'function' || typeof createImageBitmap !== 'function') return null;
+  painter = listener;
+  const w = worker;
+  return { post: (request) => w.postMessage(request) };
 }
 
 const cache = new Map<Region, Promise<RegionGeometry>>();
@@ -105,7 +125,7 @@ export function loadRegion(region: Region): Promise<RegionGeometry> {
         if (!response.ok) throw new Error(`geometry ${region}: HTTP ${response.status}`);
         return response.text();
       })
-      .then(decode);
+      .then((text) => decode(region, text));
     // A failed load may be retried later (e.g. the train leaves the tunnel).
     pending.catch(() => cache.delete(region));
     cache.set(region, pending);

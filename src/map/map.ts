@@ -12,7 +12,7 @@ import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { legendHtml, legendOfFrame, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, panelBox, type Box, type Padding } from './projection.ts';
-import { render, type RenderContext, type RenderOptions } from './render.ts';
+import { render, whenShown, type RenderContext, type RenderOptions } from './render.ts';
 import { sceneWork } from './scene.ts';
 import type { MapState, Region } from './state.ts';
 
@@ -219,6 +219,17 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     root.dataset.mapState = id;
   };
 
+  /**
+   * Settles once the frame drawn last is on screen — its base may be painted off the main thread, its overlay going on
+   * with it — unless another frame was drawn meanwhile.
+   */
+  const settleWhenShown = (id: string): void => {
+    const f = displayed;
+    whenShown(svg, () => {
+      if (!dead && displayed === f) settle(id);
+    });
+  };
+
   const stop = (): void => {
     cancelAnimationFrame(animation);
     cancelAnimationFrame(pending);
@@ -228,7 +239,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const animate = (id: string): void => {
     const to = frame(id);
     if (!displayed || reducedMotion()) {
-      if (draw(to)) settle(id);
+      if (draw(to)) settleWhenShown(id);
       return;
     }
     const at = interpolateFrames(displayed, to);
@@ -238,7 +249,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       const t = Math.min(1, (now - start) / duration);
       draw(t < 1 ? at(easeInOut(t)) : to);
       if (t < 1) animation = requestAnimationFrame(tick);
-      else settle(id);
+      else settleWhenShown(id);
     };
     animation = requestAnimationFrame(tick);
   };
@@ -247,7 +258,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     if (!from || reducedMotion() || progress >= SCRUB_COMPLETE) {
       // Past completion the picture is final: scrolling on through the step redraws nothing.
       const final = frame(to);
-      if (final === displayed || draw(final)) settle(to);
+      if (final === displayed || draw(final)) settleWhenShown(to);
       return;
     }
     const key = `${from}>${to}>${wide()}`;
@@ -264,7 +275,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     // A resize mid-transition lands on the right picture at once: no queued motion. A map that had
     // no size when its state was asked for (a hidden tab or panel) is drawn now.
     if (lastScrub) scrubTo(lastScrub.from, lastScrub.to, lastScrub.progress);
-    else if (draw(frame(target))) settle(target);
+    else if (draw(frame(target))) settleWhenShown(target);
   };
   let resizing = 0;
   const resize = new ResizeObserver(([entry]) => {
@@ -330,7 +341,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       if (cameras) {
         // The reader looks at the settled picture: a transition or a scrub in flight lands at once.
         lastScrub = null;
-        if (draw(frame(target))) settle(target);
+        if (draw(frame(target))) settleWhenShown(target);
       } else {
         displayed = from;
         animate(target);

@@ -6,7 +6,7 @@
  */
 import type { Frame } from './frame.ts';
 import { attrValue, baseShapes, clipId, DEFS, scene, type Attrs, type Scene, type SceneContext, type Shape } from './scene.ts';
-import { paintBase } from './canvas.ts';
+import { showBase, whenBaseShown } from './canvas.ts';
 
 export type RenderContext = SceneContext;
 
@@ -90,9 +90,8 @@ function defs(svg: SVGSVGElement): SVGDefsElement {
 }
 
 /** The canvas the base is painted on: inside the SVG, first after its defs, so it scales and stacks with the drawing. */
-function baseCanvas(svg: SVGSVGElement, after: Element, s: Scene): HTMLCanvasElement {
+function baseCanvas(svg: SVGSVGElement, after: Element): HTMLCanvasElement {
   const layer = child(svg, 'foreignObject', 'map-base-layer', after.nextElementSibling);
-  update(layer, { x: 0, y: 0, width: s.width, height: s.height });
   let canvas = layer.querySelector('canvas');
   if (!canvas) {
     canvas = svg.ownerDocument.createElementNS(XHTML, 'canvas') as HTMLCanvasElement;
@@ -103,11 +102,28 @@ function baseCanvas(svg: SVGSVGElement, after: Element, s: Scene): HTMLCanvasEle
   return canvas;
 }
 
-/** Paints a scene into `svg`. */
+/**
+ * Paints a scene into `svg`: the base first, then the overlay — which, when the base is painted off the main thread,
+ * goes on with the base's picture, a frame or so later (see whenShown).
+ */
 export function paint(svg: SVGSVGElement, s: Scene, { base = 'canvas', pixelRatio = 1 }: RenderOptions = {}): void {
-  update(svg, { viewBox: `0 0 ${attrValue(s.width)} ${attrValue(s.height)}` });
   const d = defs(svg);
-  if (base === 'canvas') paintBase(baseCanvas(svg, d, s), s, pixelRatio, svg);
+  if (base !== 'canvas') return overlay(svg, s, base);
+  const canvas = baseCanvas(svg, d);
+  showBase(canvas, s, pixelRatio, svg, () => {
+    update(canvas.parentElement!, { x: 0, y: 0, width: s.width, height: s.height });
+    overlay(svg, s, base);
+  });
+}
+
+/** Runs `then` once everything painted into `svg` so far shows (at once, unless a base is still being painted). */
+export function whenShown(svg: SVGSVGElement, then: () => void): void {
+  whenBaseShown(svg.querySelector<HTMLCanvasElement>(':scope > foreignObject.map-base-layer > canvas'), then);
+}
+
+/** The scene's overlay (and its base, drawn as vectors): everything in the SVG but the canvas. */
+function overlay(svg: SVGSVGElement, s: Scene, base: RenderOptions['base']): void {
+  update(svg, { viewBox: `0 0 ${attrValue(s.width)} ${attrValue(s.height)}` });
   // One clip path per panel, kept while the panel is: its rect follows the panel's painted box.
   const clips = new Set(s.panels.map((p) => clipId(p.key)));
   for (const clip of [...svg.querySelectorAll(':scope > clipPath')]) if (!clips.has(clip.id)) clip.remove();

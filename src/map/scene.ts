@@ -59,6 +59,8 @@ export interface SceneBase {
   paint: Box;
   /** Projects the outlines (no adaptive resampling: country outlines are dense already, and it is most of the cost). */
   projection: GeoProjection;
+  /** The regions whose geometry has arrived, in the order land and borders list them. */
+  regions: Region[];
   land: GeoJSON.MultiPolygon[];
   fills: BaseFill[];
   borders: GeoJSON.MultiLineString[];
@@ -602,7 +604,8 @@ function nearSide(p: FramePanel, ctx: SceneContext): boolean {
 }
 
 function baseOf(p: FramePanel, box: Box, paint: Box, near: boolean, ctx: SceneContext): SceneBase {
-  const geos = p.regions.map((r) => ctx.regions[r]).filter((x): x is RegionGeometry => !!x);
+  const regions = p.regions.filter((r) => ctx.regions[r]);
+  const geos = regions.map((r) => ctx.regions[r]!);
   const camera = `${p.camera.center.map(round)}|${p.camera.span.map((v) => v.toFixed(3))}|${[box.x, box.y, box.width, box.height].map(round)}${paint === box ? '' : `/${[paint.x, paint.y, paint.width, paint.height].map(round)}`}|${p.regions}|${geos.length}`;
   // One group per role, or NATO wave: few paths however many countries.
   const fills = visible(p.fills).flatMap(({ key, value, w }): BaseFill[] => {
@@ -614,6 +617,7 @@ function baseOf(p: FramePanel, box: Box, paint: Box, near: boolean, ctx: SceneCo
     camera,
     paint,
     projection: panelProjection(p, box, near, paint).precision(0),
+    regions,
     land: geos.map((geo) => geo.land),
     fills,
     borders: geos.map((geo) => geo.borders),

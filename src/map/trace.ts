@@ -11,11 +11,18 @@
  * hemisphere's edge: a line stops there; a ring runs along the edge until it comes back into view (its hidden
  * points laid on the edge at their own bearing from the centre), so a fill covers what d3's clipped fill covers.
  */
-import { geoRotation, type GeoProjection } from 'd3-geo';
+import { geoRotation } from 'd3-geo';
 import type { Box } from './projection.ts';
 
 /** The calls tracing makes: a canvas's 2D context, or anything recording them. */
 export type PathContext = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo'>;
+
+/** A camera as the tracer reads it: a d3 projection (src/map/projection.ts), or its three values (in a worker). */
+export interface View {
+  rotate(): [number, number, number];
+  scale(): number;
+  translate(): [number, number];
+}
 
 /** What the base traces: merged land, meshed borders and groups of countries. */
 export type Outline = GeoJSON.MultiPolygon | GeoJSON.MultiLineString | GeoJSON.FeatureCollection;
@@ -100,7 +107,7 @@ const MARGIN = 4;
  * them stay beyond that side, so no fill or stroke inside changes), so zoomed in, the canvas rasterises a few edges
  * instead of the whole region's.
  */
-export function tracer(projection: GeoProjection, context: PathContext, box?: Box): (shape: Outline) => void {
+export function tracer(projection: View, context: PathContext, box?: Box): (shape: Outline) => void {
   const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = rotationMatrix(projection.rotate());
   const k = projection.scale();
   const [tx, ty] = projection.translate();

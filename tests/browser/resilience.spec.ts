@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { map, watchConsole } from './helpers';
+import { baseOf, map, watchConsole } from './helpers';
 
 interface Manifest {
   id: string;
@@ -100,6 +100,45 @@ test.describe('decoding the geometry', () => {
     expect(workers).toEqual([expect.stringMatching(/\/assets\/geometry\.worker-[\w-]+\.js$/)]);
   });
 
+  test('the worker paints the base too: the page lays its pictures on the canvas, and they match the step', async ({ page }) => {
+    const started = page.waitForEvent('worker');
+    await page.goto('/');
+    const worker = await started;
+    await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    // Count the pictures the worker makes from here on (OffscreenCanvas → ImageBitmap, sent to the page).
+    await worker.evaluate(() => {
+      const w = self as unknown as { pictures: number };
+      w.pictures = 0;
+      const transfer = OffscreenCanvas.prototype.transferToImageBitmap;
+      OffscreenCanvas.prototype.transferToImageBitmap = function (this: OffscreenCanvas) {
+        w.pictures++;
+        return transfer.call(this);
+      };
+    });
+    await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
+    await expect(map(page)).toHaveAttribute('data-map-state', /^nato-/);
+    expect(await worker.evaluate(() => (self as unknown as { pictures: number }).pictures)).toBeGreaterThan(0);
+    // The canvas takes whole pictures (no 2D context of its own), of the map's size, showing the step's fills.
+    const canvas = map(page).locator('canvas.map-base');
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => c.getContext('2d') === null && c.width === Math.round(c.getBoundingClientRect().width))).toBe(true);
+    const base = await baseOf(map(page));
+    expect(base.colours).toBeGreaterThan(2);
+    expect(base.fills.map((f) => f.role)).toContain('nato');
+  });
+
+  test('where the browser cannot paint in a worker (no OffscreenCanvas), the page paints the base itself', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => delete (window as { OffscreenCanvas?: unknown }).OffscreenCanvas);
+    await page.goto('/embed/flurry/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-call');
+    expect(await map(page).locator('canvas.map-base').evaluate((c: HTMLCanvasElement) => c.getContext('2d') !== null)).toBe(true);
+    expect((await baseOf(map(page))).colours).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+  });
+
   /** Ways a worker cannot start, each with a check that it really did not. */
   const noWorker: [string, (page: Page) => Promise<() => Promise<boolean>>][] = [
     [
@@ -128,6 +167,7 @@ test.describe('decoding the geometry', () => {
       await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
       await expect(map(page)).toHaveAttribute('data-map-state', /^nato-/);
       await expect(map(page)).not.toHaveClass(/map-failed/);
+      expect((await baseOf(map(page))).colours, 'the page painted the base').toBeGreaterThan(2);
       expect(await inEffect(), 'no worker decoded it').toBe(true);
       expect(errors).toEqual([]);
     });
