@@ -41,7 +41,6 @@ export interface ViewValues {
   translate: [number, number];
 }
 
-export const viewValues = (v: View): ViewValues => ({ rotate: v.rotate(), scale: v.scale(), translate: v.translate() });
 const view = (v: ViewValues): View => ({ rotate: () => v.rotate, scale: () => v.scale, translate: () => v.translate });
 
 /** One panel's base, its outlines as `G`: GeoJSON on the page, references to the worker's copy in a message. */

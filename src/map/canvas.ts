@@ -6,11 +6,11 @@
  * on; else here. Either way the overlay of the same scene goes on with its base, never before (`apply`). The canvas
  * carries what it shows in `data-fills` (see baseRecord), for tests and for the curious.
  */
-import { paintBase, viewValues, type BasePaint, type Hatch, type MakeCanvas, type Palette, type Style } from './base-paint.ts';
+import type { BasePaint, Hatch, MakeCanvas, Palette, Style, ViewValues } from './base-paint.ts';
 import { paintingWorker } from './geometry.ts';
 import type { BaseRef, PaintReply } from './paint-protocol.ts';
 import type { Scene } from './scene.ts';
-import type { Outline } from './trace.ts';
+import type { Outline, View } from './trace.ts';
 
 const styles = new WeakMap<SVGSVGElement, Map<string, Style>>();
 
@@ -73,6 +73,8 @@ export function baseRecord(s: Scene): string {
 /** Everything the base's pixels depend on: the same signature, nothing to repaint. */
 const signature = (s: Scene, ratio: number): string =>
   `${s.width}x${s.height}@${ratio}|${s.panels.map((p) => `${p.key}:${p.opacity}:${p.base.camera}:${p.base.fills.map((f) => `${f.key}@${f.opacity}`)}`).join('|')}`;
+
+const viewValues = (v: View): ViewValues => ({ rotate: v.rotate(), scale: v.scale(), translate: v.translate() });
 
 /** The scene's base as the painter takes it, its outlines given by `outline`. */
 function basePaint<G>(s: Scene, svg: SVGSVGElement, ratio: number, outline: (ref: BaseRef, shape: Outline) => G): BasePaint<G> {
@@ -149,6 +151,45 @@ const makeCanvas: MakeCanvas = (width, height) => {
   return canvas;
 };
 
+/**
+ * The painter itself, for painting here: loaded only where the worker cannot paint (most pages never need it: the
+ * worker has its own copy), so the bytes every reader loads do not carry it twice.
+ */
+type PainterModule = typeof import('./base-paint.ts');
+let loading: Promise<PainterModule> | null = null;
+let loaded: PainterModule | null = null;
+
+/**
+ * Paints the job on the page, and shows it; the first time, once the painter has loaded (the job is busy meanwhile,
+ * as with the worker). If the painter cannot load (offline), the overlay goes on without its base, and a later
+ * picture tries again.
+ */
+function paintOnPage(pipe: Pipe, job: Job): void {
+  if (loaded) {
+    paintHere(pipe, job, loaded);
+    return shown(pipe, job);
+  }
+  pipe.busy = job;
+  loading ??= import('./base-paint.ts');
+  loading.then(
+    (module) => {
+      loaded = module;
+      if (pipe.busy !== job) return;
+      pipe.busy = null;
+      paintHere(pipe, job, module);
+      shown(pipe, job);
+      drain(pipe);
+    },
+    () => {
+      loading = null;
+      if (pipe.busy !== job) return;
+      pipe.busy = null;
+      job.apply();
+      drain(pipe);
+    },
+  );
+}
+
 /** Lays a picture on a bitmap-mode canvas, whose size follows it (so what reads the canvas reads the picture's pixels). */
 function lay(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
   if (canvas.width !== bitmap.width) canvas.width = bitmap.width;
@@ -157,7 +198,7 @@ function lay(canvas: HTMLCanvasElement, bitmap: ImageBitmap): void {
 }
 
 /** Paints the job's base here, on the main thread: straight onto the canvas, or onto a bitmap laid on whole. */
-function paintHere(pipe: Pipe, job: Job): void {
+function paintHere(pipe: Pipe, job: Job, { paintBase }: typeof import('./base-paint.ts')): void {
   const base = basePaint(job.scene, job.svg, job.ratio, (_, shape) => shape);
   const [width, height] = base.pixels;
   if (pipe.mode === '2d') {
@@ -191,12 +232,13 @@ const painter = {
       return;
     }
     pipe.busy = null;
-    if ('bitmap' in data) lay(pipe.canvas, data.bitmap);
-    else {
+    if ('bitmap' in data) {
+      lay(pipe.canvas, data.bitmap);
+      shown(pipe, job);
+    } else {
       workerPaints = false;
-      paintHere(pipe, job);
+      paintOnPage(pipe, job);
     }
-    shown(pipe, job);
     drain(pipe);
   },
   /** The worker is gone: what it was painting is painted here. */
@@ -206,8 +248,7 @@ const painter = {
       const job = pipe.busy;
       if (!job) continue;
       pipe.busy = null;
-      paintHere(pipe, job);
-      shown(pipe, job);
+      paintOnPage(pipe, job);
       drain(pipe);
     }
     asked.clear();
@@ -218,10 +259,7 @@ const painter = {
 function start(pipe: Pipe, job: Job): void {
   if (job.key === pipe.shown) return shown(pipe, job);
   const worker = workerPaints && pipe.mode === 'bitmap' ? paintingWorker(painter) : null;
-  if (!worker) {
-    paintHere(pipe, job);
-    return shown(pipe, job);
-  }
+  if (!worker) return paintOnPage(pipe, job);
   job.asked = ++lastAsk;
   pipe.busy = job;
   asked.set(job.asked, pipe);

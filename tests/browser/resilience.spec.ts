@@ -139,6 +139,20 @@ test.describe('decoding the geometry', () => {
     expect(errors).toEqual([]);
   });
 
+  test('when the page must paint the base and its painter does not load, the marks and the text stay, and nothing throws', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => delete (window as { OffscreenCanvas?: unknown }).OffscreenCanvas);
+    let blocked = 0;
+    await page.route(/\/assets\/base-paint-[\w-]+\.js$/, (route) => (blocked++, route.abort('failed')));
+    await page.goto('/embed/flurry/');
+    await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-wang-yi');
+    await expect(map(page).locator('svg g.labels text').first()).toBeVisible();
+    await expect(page.locator('[data-step]').first()).toContainText(/\w/);
+    expect(blocked).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
   /** Ways a worker cannot start, each with a check that it really did not. */
   const noWorker: [string, (page: Page) => Promise<() => Promise<boolean>>][] = [
     [
