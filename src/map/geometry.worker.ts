@@ -39,8 +39,10 @@ function outline(ref: BaseRef): Outline {
 
 function paint({ paint: n, canvas: key, base }: PaintRequest): void {
   try {
-    const missing = base.panels.flatMap((p) => [...p.land, ...p.borders]).find((ref) => !regions.has('land' in ref ? ref.land : 'borders' in ref ? ref.borders : ''));
-    if (missing) throw new Error('a region to paint has not been decoded here');
+    // The page paints only regions it has, and while this worker lives they came through here: a miss is a bug.
+    const named = (ref: BaseRef): string[] => ('land' in ref ? [ref.land] : 'borders' in ref ? [ref.borders] : ref.regions);
+    const refs = base.panels.flatMap((p) => [...p.land, ...p.borders, ...p.fills.map((f) => f.shape)]);
+    if (refs.some((ref) => named(ref).some((r) => !regions.has(r)))) throw new Error('a region to paint has not been decoded here');
     const resolved: BasePaint = { ...base, panels: base.panels.map((p) => ({ ...p, land: p.land.map(outline), borders: p.borders.map(outline), fills: p.fills.map((f) => ({ ...f, shape: outline(f.shape) })) })) };
     const [width, height] = base.pixels;
     let canvas = canvases.get(key);
