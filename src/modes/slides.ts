@@ -34,8 +34,6 @@ function drawPrintMaps(root: HTMLElement): MapController[] {
 export async function startDeck(): Promise<() => void> {
   const root = document.querySelector<HTMLElement>('.reveal')!;
   const figure = document.querySelector<HTMLElement>('#map')!;
-  const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
-  const explore = mountExplore(figure, map, catalog);
   const storyLink = document.querySelector<HTMLAnchorElement>('.deck-story-link');
   const deck = new Reveal(root, {
     ...slideSize(),
@@ -48,19 +46,9 @@ export async function startDeck(): Promise<() => void> {
     scrollActivationWidth: 0,
     plugins: [Notes],
   });
-
-  const follow = (): void => {
-    const slide = deck.getCurrentSlide();
-    // Cover slides have no step: the map (hidden) keeps its state, or opens on the first, ready for the next slide.
-    const state = stateIn(slide) ?? map.target ?? stateIn(root.querySelector('.deck-section')!);
-    if (state) map.show(state);
-    if (storyLink && slide?.classList.contains('deck-section')) storyLink.hash = slide.id;
-  };
   // Before initialize(): reveal.js may finish the print layout (?print-pdf) before its promise resolves.
   let printMaps: MapController[] = [];
   deck.on('pdf-ready', () => (printMaps = drawPrintMaps(root)));
-  const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
-  for (const type of events) deck.on(type, follow);
   // On a portrait screen the key waits behind its button, so the map above the words keeps its height; a projector shows it.
   const key = figure.querySelector<HTMLDetailsElement>('.map-key');
   const foldKey = (): void => void (key && (key.open = !portrait.matches));
@@ -70,14 +58,28 @@ export async function startDeck(): Promise<() => void> {
     deck.configure(slideSize());
   };
   portrait.addEventListener('change', resize);
+  await deck.initialize();
+  // reveal.js marks its root role="application", which stops screen readers' browse mode; the slides are documents.
+  root.removeAttribute('role');
 
+  // The map starts in a task of its own, after reveal.js has laid the slides out: the deck's start is two shorter
+  // tasks, not one long one, and the map's first size read finds the layout done.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
+  const explore = mountExplore(figure, map, catalog);
+  const follow = (): void => {
+    const slide = deck.getCurrentSlide();
+    // Cover slides have no step: the map (hidden) keeps its state, or opens on the first, ready for the next slide.
+    const state = stateIn(slide) ?? map.target ?? stateIn(root.querySelector('.deck-section')!);
+    if (state) map.show(state);
+    if (storyLink && slide?.classList.contains('deck-section')) storyLink.hash = slide.id;
+  };
+  const events = ['slidechanged', 'fragmentshown', 'fragmenthidden'];
+  for (const type of events) deck.on(type, follow);
   // E explores the map (listed in reveal.js's ? help); Esc, Next or Previous goes back to the story.
   deck.addKeyBinding({ keyCode: 69, key: 'E', description: 'Explore the map (Esc: back to the story)' }, () => {
     if (deck.getCurrentSlide()?.classList.contains('deck-section')) explore.start();
   });
-  await deck.initialize();
-  // reveal.js marks its root role="application", which stops screen readers' browse mode; the slides are documents.
-  root.removeAttribute('role');
   follow();
 
   return () => {
