@@ -91,6 +91,7 @@ test.describe('when the geometry does not arrive', () => {
 });
 
 test.describe('decoding the geometry', () => {
+  test.skip(({ isMobile }) => isMobile, 'where the map is decoded and painted does not depend on the screen: one run is enough');
   // Settling in a state (data-map-state) needs its region decoded and drawn.
   test('happens in a worker, and the map draws', async ({ page }) => {
     const workers: string[] = [];
@@ -124,6 +125,27 @@ test.describe('decoding the geometry', () => {
     const base = await baseOf(map(page));
     expect(base.colours).toBeGreaterThan(2);
     expect(base.fills.map((f) => f.role)).toContain('nato');
+  });
+
+  test('when the worker fails to paint a picture, the page paints it, and every one after', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const started = page.waitForEvent('worker');
+    await page.goto('/');
+    const worker = await started;
+    await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+    // From now on the worker's canvases refuse to paint: it answers each picture with an error.
+    await worker.evaluate(() => {
+      OffscreenCanvas.prototype.getContext = () => {
+        throw new Error('no context');
+      };
+    });
+    await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
+    await expect(map(page)).toHaveAttribute('data-map-state', /^nato-/);
+    const base = await baseOf(map(page));
+    expect(base.colours, 'the page painted the base').toBeGreaterThan(2);
+    expect(base.fills.map((f) => f.role)).toContain('nato');
+    expect(errors).toEqual([]);
   });
 
   test('where the browser cannot paint in a worker (no OffscreenCanvas), the page paints the base itself', async ({ page }) => {
