@@ -6,7 +6,8 @@ import { baseOf, map, parseFills, random, scrollStill, scrollToStep, stepsOf, wa
  * Scrolls to the step before `state`, then to `state`, with the page's clock stopped; then runs the clock a frame
  * (16 ms) at a time until the map says it shows `state`, and returns in how many of those frames the map's SVG
  * changed. The page's time is Playwright's, so the count depends on the transition, not on how loaded the machine
- * is (the worker painting the base answers in real time: each frame waits for its picture). The page must have been opened after `page.clock.install()`; its time flows again afterwards.
+ * is (the worker painting the base answers in real time: each frame waits for its picture). The page must have been
+ * opened after `page.clock.install()`; its time flows again afterwards.
  */
 async function framesDrawnArrivingAt(page: Page, state: string): Promise<number> {
   const steps = await stepsOf(page);
