@@ -221,12 +221,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   /**
    * Settles once the frame drawn last is on screen — its base may be painted off the main thread, its overlay going on
-   * with it — unless another frame was drawn meanwhile.
+   * with it — unless another frame was drawn, or another state asked for, meanwhile (the contract: data-map-state
+   * only ever names the target).
    */
   const settleWhenShown = (id: string): void => {
     const f = displayed;
     whenShown(svg, () => {
-      if (!dead && displayed === f) settle(id);
+      if (!dead && displayed === f && target === id) settle(id);
     });
   };
 
