@@ -154,6 +154,56 @@ test('a step change animates over several frames with motion on', async ({ page 
   expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(20);
 });
 
+test('a picture still on its way when the reader moves on never claims its state for the new target', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'the map’s logic, not its layout: one run is enough');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  // The worker's pictures are held on their way to the page until the test lets them through.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __hold: boolean; __held: (() => void)[]; __states: string[] };
+    w.__hold = false;
+    w.__held = [];
+    const add = Worker.prototype.addEventListener as (this: Worker, type: string, listener: (event: MessageEvent) => void) => void;
+    (Worker.prototype as unknown as { addEventListener: typeof add }).addEventListener = function (type, listener) {
+      if (type !== 'message') return add.call(this, type, listener);
+      add.call(this, type, (event) => {
+        if (w.__hold && (event.data as { paint?: number } | null)?.paint) w.__held.push(() => listener.call(this, event));
+        else listener.call(this, event);
+      });
+    };
+  });
+  await page.clock.install();
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  const i = steps.findIndex((s) => s.state === 'divided-alliances');
+  expect(steps[i + 1].state).toBe('after-reconciliation'); // a progression: its first draw waits for a frame
+  await scrollToStep(page, i - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.evaluate(() => {
+    const w = window as unknown as { __hold: boolean; __states: string[] };
+    w.__hold = true;
+    w.__states = [];
+    const root = document.getElementById('map')!;
+    new MutationObserver(() => w.__states.push(root.dataset.mapState!)).observe(root, { attributes: true, attributeFilter: ['data-map-state'] });
+  });
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-target', 'divided-alliances');
+  await page.clock.runFor(2000); // the whole transition is drawn; its pictures are held
+  await scrollToStep(page, i + 1, 0.05);
+  await expect(map(page)).toHaveAttribute('data-map-target', 'after-reconciliation');
+  // The transition's pictures come through now, the last of them after the new target was asked for, while the
+  // stopped clock gives the new target no frame to draw in.
+  await page.evaluate(() => {
+    const w = window as unknown as { __hold: boolean; __held: (() => void)[] };
+    w.__hold = false;
+    for (const release of w.__held.splice(0)) release();
+  });
+  await page.waitForTimeout(600);
+  expect(await page.evaluate(() => (window as unknown as { __states: string[] }).__states)).toEqual([]);
+  await page.clock.resume();
+  await expect(map(page)).toHaveAttribute('data-map-state', 'after-reconciliation');
+});
+
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
