@@ -13,12 +13,17 @@ export type RegionTopology = Topology<{
   dmz: MultiLineString;
 }>;
 
-/** Part of a region's geometry: some countries, some polygons of the land, some lines of the borders or the DMZ. */
+/**
+ * Part of a region's geometry: some countries, some polygons of the land, some lines of the borders or the DMZ.
+ * The land's extent comes along (GeoJSON's `bbox` once assembled), so the page never walks all the land to find it.
+ */
 export interface RegionPiece {
   countries?: CountryFeature[];
   land?: GeoJSON.Position[][][];
   borders?: GeoJSON.Position[][];
   dmz?: GeoJSON.Position[][];
+  /** The extent of the piece's land polygons, [west, south, east, north]: what the page would otherwise walk them for. */
+  landBounds?: [number, number, number, number];
 }
 
 /** About how many points a piece holds: one piece is one short task to decode, or to receive from the worker. */
@@ -37,7 +42,7 @@ function check(topology: RegionTopology): void {
   }
 }
 
-type Unit = { key: keyof RegionPiece; object: GeometryObject };
+type Unit = { key: Exclude<keyof RegionPiece, 'landBounds'>; object: GeometryObject };
 
 /** Everything to decode, one country, land polygon or line at a time, in the order the result keeps. */
 function units({ objects: { countries, land, borders, dmz } }: RegionTopology): Unit[] {
@@ -58,8 +63,18 @@ function points(topology: RegionTopology, object: GeometryObject): number {
 function decodeUnit(topology: RegionTopology, { key, object }: Unit, piece: RegionPiece): void {
   const f = feature(topology, object) as GeoJSON.Feature;
   if (key === 'countries') (piece.countries ??= []).push({ ...f, id: String(object.id) } as CountryFeature);
-  else if (key === 'land') (piece.land ??= []).push((f.geometry as GeoJSON.Polygon).coordinates);
-  else (piece[key] ??= []).push((f.geometry as GeoJSON.LineString).coordinates);
+  else if (key === 'land') {
+    const polygon = (f.geometry as GeoJSON.Polygon).coordinates;
+    (piece.land ??= []).push(polygon);
+    const b = (piece.landBounds ??= [Infinity, Infinity, -Infinity, -Infinity]);
+    for (const ring of polygon)
+      for (const [lon, lat] of ring) {
+        if (lon < b[0]) b[0] = lon;
+        if (lat < b[1]) b[1] = lat;
+        if (lon > b[2]) b[2] = lon;
+        if (lat > b[3]) b[3] = lat;
+      }
+  } else (piece[key] ??= []).push((f.geometry as GeoJSON.LineString).coordinates);
 }
 
 /** Decodes a region piece by piece (checked first), each of about POINTS_PER_PIECE points, so the work spreads over short tasks. */
@@ -87,6 +102,11 @@ export function assemble(pieces: Iterable<RegionPiece>): RegionGeometry {
     geo.land.coordinates.push(...(piece.land ?? []));
     geo.borders.coordinates.push(...(piece.borders ?? []));
     geo.dmz.coordinates.push(...(piece.dmz ?? []));
+    if (piece.landBounds) {
+      const [w, s, e, n] = piece.landBounds;
+      const b = (geo.land.bbox ??= [Infinity, Infinity, -Infinity, -Infinity]);
+      [b[0], b[1], b[2], b[3]] = [Math.min(b[0], w), Math.min(b[1], s), Math.max(b[2], e), Math.max(b[3], n)];
+    }
   }
   return geo;
 }
