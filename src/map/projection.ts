@@ -1,5 +1,5 @@
 /** A state's view and a panel's size → a d3-geo projection that shows the view's span, centred. */
-import { geoAzimuthalEqualArea, geoDistance, type GeoProjection } from 'd3-geo';
+import { geoAzimuthalEqualArea, type GeoProjection } from 'd3-geo';
 import { panelLayout } from './frame.ts';
 import type { View } from './state.ts';
 
@@ -103,6 +103,8 @@ const boundsOf = new WeakMap<object, Bounds>();
 
 /** The extent of a MultiPolygon's points (once per shape): the box a region's geometry was cut to. */
 export function extentOf(shape: GeoJSON.MultiPolygon): Bounds {
+  // Decoded geometry carries its extent (src/map/decode.ts): walking a region's land took a 4×-slowed phone 73 ms.
+  if (shape.bbox?.length === 4) return shape.bbox as Bounds;
   let known = boundsOf.get(shape);
   if (!known) {
     known = [Infinity, Infinity, -Infinity, -Infinity];
@@ -119,30 +121,36 @@ export function extentOf(shape: GeoJSON.MultiPolygon): Bounds {
   return known;
 }
 
-/** The last answers of withinReach per extent: a flight asks for each frame's camera twice (base and overlay). */
-const reach = new WeakMap<Bounds, Map<string, boolean>>();
+/** A point on the unit sphere: [x, y, z] of a longitude and latitude in degrees. */
+const unit = ([lon, lat]: [number, number]): [number, number, number] => {
+  const [l, p] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];
+  return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+};
+
+/** Each extent's edge, sampled (16 points a side), as points on the unit sphere: found once per extent. */
+const edges = new WeakMap<Bounds, [number, number, number][]>();
 
 /**
  * Whether all of `bounds` lies within `limit` degrees of `center`, so nothing in it reaches the hemisphere's edge
  * and projecting it needs no clip there: a clip would cut nothing. The box's edge is sampled (16 points a side; the
- * distance from a centre inside the box peaks at its corners) and the limit kept a degree short of 90°.
+ * distance from a centre inside the box peaks at its corners) and the limit kept a degree short of 90°. A flight asks
+ * this of every frame's camera: each sample is one dot product with the centre (within `limit` where the cosine of
+ * the angle between them is at least the limit's), not a great-circle distance.
  */
 export function withinReach(center: [number, number], bounds: Bounds, limit = 89): boolean {
   const [w, s, e, n] = bounds;
   if (!(w <= e && s <= n)) return false;
-  let known = reach.get(bounds);
-  if (!known) reach.set(bounds, (known = new Map()));
-  const key = `${center[0].toFixed(3)},${center[1].toFixed(3)},${limit}`;
-  const answer = known.get(key);
-  if (answer !== undefined) return answer;
-  const radians = (limit * Math.PI) / 180;
-  let ok = true;
-  for (let i = 0; i <= 16 && ok; i++) {
-    const lon = w + ((e - w) * i) / 16;
-    const lat = s + ((n - s) * i) / 16;
-    for (const p of [[lon, s], [lon, n], [w, lat], [e, lat]] as [number, number][]) if (geoDistance(center, p) > radians) ok = false;
+  let samples = edges.get(bounds);
+  if (!samples) {
+    samples = [];
+    for (let i = 0; i <= 16; i++) {
+      const lon = w + ((e - w) * i) / 16;
+      const lat = s + ((n - s) * i) / 16;
+      samples.push(unit([lon, s]), unit([lon, n]), unit([w, lat]), unit([e, lat]));
+    }
+    edges.set(bounds, samples);
   }
-  if (known.size > 64) known.clear();
-  known.set(key, ok);
-  return ok;
+  const [cx, cy, cz] = unit(center);
+  const least = Math.cos((limit * Math.PI) / 180);
+  return samples.every(([x, y, z]) => cx * x + cy * y + cz * z >= least);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_PADDING, panelBoxes, projectionFor, type Box } from '../../src/map/projection';
+import { geoDistance } from 'd3-geo';
+import { PANEL_PADDING, panelBoxes, projectionFor, withinReach, type Bounds, type Box } from '../../src/map/projection';
 import type { View } from '../../src/map/state';
 import { states } from '../../src/map/states';
 
@@ -147,5 +148,36 @@ describe('panelBoxes(count, width, height)', () => {
       const boxes = panelBoxes(2, w, h);
       expect(boxes.reduce((a, b) => a + b.width * b.height, 0)).toBeCloseTo(w * h);
     }
+  });
+});
+
+describe('withinReach(center, bounds)', () => {
+  /** The rule as written first: a great-circle distance to each of the edge's samples. */
+  const byDistance = (center: [number, number], [w, s, e, n]: Bounds, limit = 89): boolean => {
+    for (let i = 0; i <= 16; i++) {
+      const lon = w + ((e - w) * i) / 16;
+      const lat = s + ((n - s) * i) / 16;
+      for (const p of [[lon, s], [lon, n], [w, lat], [e, lat]] as [number, number][]) if (geoDistance(center, p) > (limit * Math.PI) / 180) return false;
+    }
+    return true;
+  };
+  it('answers as the great-circle distances to the extent’s edge do, for centres near and far', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const extents: Bounds[] = [[66, -12, 160, 56], [-25, 27, 45, 72], [120, 30, 135, 45]];
+    let near = 0;
+    for (const bounds of extents)
+      for (let i = 0; i < 2000; i++) {
+        const center: [number, number] = [-180 + 360 * random(), -80 + 160 * random()];
+        const answer = withinReach(center, bounds);
+        expect(answer, `${center} in ${bounds}`).toBe(byDistance(center, bounds));
+        near += Number(answer);
+      }
+    // Both answers were asked for, often.
+    expect(near).toBeGreaterThan(500);
+    expect(near).toBeLessThan(5500);
+    // The story's own cameras: East Asia's from its centre, not from the far side of the world.
+    expect(withinReach([127, 38], extents[0])).toBe(true);
+    expect(withinReach([-60, 38], extents[0])).toBe(false);
   });
 });
