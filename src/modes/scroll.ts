@@ -76,15 +76,17 @@ export function startScroll(): () => void {
     const foot = Math.min(...cards.map((step) => readAt(step) - titleAbove(step))) - 4;
     const bottom = height - Math.max(foot, top + SUBJECT_FLOOR * (height - top));
     map.setPadding({ top, right, bottom: Math.max(0, bottom), left: 0 });
-    for (const section of sections) {
+    // Every position read before any is written: a write between two reads would have each read restyle the page.
+    const margins = sections.map((section) => {
       const first = section.querySelector<HTMLElement>('[data-step]');
-      if (first) section.style.scrollMarginTop = `${Math.round(readAt(first) - titleAbove(first))}px`;
-    }
+      return first ? `${Math.round(readAt(first) - titleAbove(first))}px` : null;
+    });
+    sections.forEach((section, i) => margins[i] !== null && (section.style.scrollMarginTop = margins[i]));
   };
   // scrollama only wakes the model: its observers see a step cross the reading line even when no scroll event
-  // comes (a layout change above it); the model alone decides which step is read.
-  const observer = scrollama();
-  observer.setup({ step: steps, offset: readingLine() }).onStepEnter(() => model.read()).onStepExit(() => model.read());
+  // comes (a layout change above it); the model alone decides which step is read. Set up a task after the first
+  // picture is asked for (below): it measures every step.
+  let observer: ReturnType<typeof scrollama> | null = null;
   // A link into a section opened the page: the browser brought the section under the caption bar before this
   // script knew where its first card is read; once it does (fit), the section goes there.
   const linked = document.getElementById(location.hash.slice(1));
@@ -93,12 +95,10 @@ export function startScroll(): () => void {
     folds();
     fit();
     // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
-    (observer as unknown as { offset(value: number): void }).offset(readingLine());
+    (observer as unknown as { offset(value: number): void } | null)?.offset(readingLine());
     model.read();
   });
   if (landed && !isWideLayout()) linked?.scrollIntoView();
-  const toolsSize = new ResizeObserver(() => fit());
-  toolsSize.observe(tools);
 
   const reached = progressTracker(steps.length);
   const progression = (i: number): boolean => !!states[ids[i]].progression;
@@ -134,11 +134,24 @@ export function startScroll(): () => void {
   addEventListener('hashchange', arrive, { signal: listening.signal });
   const stopModel = model.subscribe(onReading);
   onReading(model.current(), { previous: null, idle: true });
-  // The address carries the section being read; above the story, none.
-  const stopUrl = followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1);
   addEventListener('resize', fit, { signal: listening.signal });
 
+  // The rest waits a task, so the first picture's request is not held up by it (and the page, with a slow phone's
+  // CPU, is not blocked for one long task at load): scrollama, the tools' size, the address.
+  const toolsSize = new ResizeObserver(() => fit());
+  let stopUrl = (): void => undefined;
+  let stopped = false;
+  void nextTask().then(() => {
+    if (stopped) return;
+    observer = scrollama();
+    observer.setup({ step: steps, offset: readingLine() }).onStepEnter(() => model.read()).onStepExit(() => model.read());
+    toolsSize.observe(tools);
+    // The address carries the section being read; above the story, none.
+    stopUrl = followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1);
+  });
+
   return () => {
+    stopped = true;
     listening.abort();
     toolsSize.disconnect();
     explore.destroy();
@@ -146,10 +159,16 @@ export function startScroll(): () => void {
     stopModel();
     stopUrl();
     unmountStepper();
-    observer.destroy();
+    observer?.destroy();
     model.destroy();
     map.destroy();
   };
+}
+
+/** A new task: `scheduler.yield()` where the browser has it (the page's work goes on ahead of other tasks), else a timeout. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // After load: the browser has applied the #section jump or the restored scroll position by then.
