@@ -227,8 +227,12 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   const wants: Wanted[] = [];
   const obstacles: Obstacles = { rects: [], segments: [] };
   const geo = ctx.regions[p.regions[p.regions.length - 1]];
-  const dot = ([x, y]: Point, r: number) => obstacles.rects.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
-  const lineObstacle = (line: Point[]) => obstacles.segments.push(...segmentsOf(projectedLine(projection, line)));
+  // Only a settled panel's labels are laid out around the marks: a transition's take their places from its ends
+  // (placementsFor), so a flight's frames, which ask for this every frame, project no obstacle.
+  const laidOut = !p.ends;
+  const dot = ([x, y]: Point, r: number) => laidOut && obstacles.rects.push({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+  const lineObstacle = (line: () => Point[]) => laidOut && obstacles.segments.push(...segmentsOf(projectedLine(projection, line())));
+  const outline = (points: () => Point[]) => laidOut && obstacles.segments.push(...segmentsOf(points()));
   const metrics = (text: string, weight = REGULAR, px = size) => ({ font: { size: px, weight }, m: measure(text, { size: px, weight }) });
 
   for (const t of visible(p.titles)) {
@@ -282,7 +286,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   if (p.dmz > 0.005 && geo) {
     const coords = geo.dmz.coordinates.flat() as Point[];
     if (coords.length) {
-      lineObstacle(coords.filter((_, i) => i % Math.max(1, Math.floor(coords.length / 24)) === 0));
+      lineObstacle(() => coords.filter((_, i) => i % Math.max(1, Math.floor(coords.length / 24)) === 0));
       const { font, m } = metrics('DMZ');
       const anchors = [0.8, 0.5, 0.2, 0.95, 0.05, 0.35, 0.65].map((f) => projection(coords[Math.floor((coords.length - 1) * f)]) as Point | null);
       wants.push({
@@ -300,7 +304,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
 
   for (const { key, value: part, w } of visible(p.lines)) {
     const full = allianceLine(part, projection, box, catalog);
-    lineObstacle(full);
+    lineObstacle(() => full);
     const a = catalog.alliances[part.alliance];
     const text = part.part === 'fading' ? `${a.label} (fading)` : a.label;
     const { font, m } = metrics(text);
@@ -315,7 +319,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
   const table = tableCorners(p, projection, box, catalog);
   if (table) {
     const { corners, own, pts } = table;
-    obstacles.segments.push(...segmentsOf([...pts, pts[0]]));
+    outline(() => [...pts, pts[0]]);
     own.forEach((c, i) => {
       if (!c.off) return;
       dot(pts[i], 5);
@@ -355,7 +359,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
 
   for (const { key, value: ring, w } of visible(p.rings)) {
     const { cx, cy, r } = ringShape(ring, w, projection, box, catalog);
-    obstacles.segments.push(...segmentsOf(Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 12) * Math.PI), cy + r * Math.sin((i / 12) * Math.PI)] as Point)));
+    outline(() => Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 12) * Math.PI), cy + r * Math.sin((i / 12) * Math.PI)] as Point));
     const { font, m } = metrics(ring.label);
     wants.push({
       key, text: ring.label, font, priority: 8, className: 'ring-label is-scenario', w, anchors: [[cx, cy + r], [cx, cy - r]],
@@ -370,7 +374,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
 
   for (const { key, value: arc, w } of visible(p.arcs).sort((a, b) => a.value.order - b.value.order)) {
     const full: Point[] = [lonLat(catalog, arc.from), lonLat(catalog, arc.to)];
-    lineObstacle(full);
+    lineObstacle(() => full);
     const text = dagger(arc.label, arc.context);
     const { font, m } = metrics(text);
     const anchors = alongLine(projection, box, full, [arc.labelAt ?? 0.5, 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]);
@@ -382,7 +386,7 @@ function overlayLabels(p: FramePanel, projection: GeoProjection, box: Box, ctx: 
 
   for (const { key, value: arrow, w } of visible(p.arrows)) {
     const full = arrowLine(arrow, catalog);
-    lineObstacle(full);
+    lineObstacle(() => full);
     // The label sits at the off-map end: where an outbound arrow leaves the map, or an inbound one enters it.
     const q = projection(full[arrow.inbound ? 0 : full.length - 1]) as Point | null;
     if (!q || !arrow.label) continue;
