@@ -19,7 +19,7 @@ import '../share/embed-dialog.ts'; // "Embed this section" buttons
 /** The least part of a phone's map (under its caption bar) kept for the subject, however long a card. */
 const SUBJECT_FLOOR = 0.36;
 
-export function startScroll(): () => void {
+export function startScroll({ landed = false }: { landed?: boolean } = {}): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
   const bar = root.querySelector<HTMLElement>('figcaption')!;
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
@@ -87,10 +87,10 @@ export function startScroll(): () => void {
   // comes (a layout change above it); the model alone decides which step is read. Set up a task after the first
   // picture is asked for (below): it measures every step.
   let observer: ReturnType<typeof scrollama> | null = null;
-  // A link into a section opened the page: the browser brought the section under the caption bar before this
-  // script knew where its first card is read; once it does (fit), the section goes there.
+  // A link into a section opened the page (`landed`, seen at load by src/modes/scroll-entry.ts): the browser brought
+  // the section under the caption bar before this script knew where its first card is read; once it does (fit), the
+  // section goes there.
   const linked = document.getElementById(location.hash.slice(1));
-  const landed = !!linked?.matches('section.section') && Math.abs(linked.getBoundingClientRect().top - parseFloat(getComputedStyle(linked).scrollMarginTop)) < 2;
   const stopLine = publishReadingLine(() => {
     folds();
     fit();
@@ -98,7 +98,10 @@ export function startScroll(): () => void {
     (observer as unknown as { offset(value: number): void } | null)?.offset(readingLine());
     model.read();
   });
-  if (landed && !isWideLayout()) linked?.scrollIntoView();
+  if (landed && !isWideLayout() && linked) {
+    linked.scrollIntoView();
+    model.read(); // the first reading is where the section went, not where the browser's jump had left it
+  }
 
   const reached = progressTracker(steps.length);
   const progression = (i: number): boolean => !!states[ids[i]].progression;
@@ -171,6 +174,3 @@ function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// After load: the browser has applied the #section jump or the restored scroll position by then.
-if (document.readyState === 'complete') startScroll();
-else addEventListener('load', () => startScroll(), { once: true });

@@ -15,7 +15,16 @@ export interface StepInfo {
   section: string;
 }
 
+/**
+ * Waits until the scroll page's map has started (it comes after the text's first paint, src/modes/scroll-entry.ts):
+ * <html data-reading-line> says where steps are read, and the page's layout is final.
+ */
+export async function started(page: Page): Promise<void> {
+  if (new URL(page.url()).pathname === '/') await page.locator('html[data-reading-line]').waitFor({ state: 'attached' });
+}
+
 export async function stepsOf(page: Page): Promise<StepInfo[]> {
+  await started(page);
   return page.locator('[data-step]').evaluateAll((els) =>
     els.map((e) => ({ state: (e as HTMLElement).dataset.step!, section: (e as HTMLElement).dataset.section! })),
   );
@@ -23,6 +32,7 @@ export async function stepsOf(page: Page): Promise<StepInfo[]> {
 
 /** Scrolls so that the reading line (<html data-reading-line> × viewport height) sits `fraction` of the way into step `index`. */
 export async function scrollToStep(page: Page, index: number, fraction = 0.5): Promise<void> {
+  await started(page);
   await page.evaluate(
     ([i, f]) => {
       const step = document.querySelectorAll<HTMLElement>('[data-step]')[i];
