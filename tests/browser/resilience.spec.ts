@@ -90,6 +90,21 @@ test.describe('when the geometry does not arrive', () => {
   });
 });
 
+test.describe('when the map’s code does not arrive', () => {
+  test('the scroll page, whose map’s code is asked for after the text paints: the text stays and the map says so', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let blocked = 0;
+    await page.route(/\/assets\/scroll-[\w-]+\.js$/, (route) => (blocked++, route.abort('failed')));
+    await page.goto('/');
+    await expect(page.locator('#map .map-fallback')).toBeVisible();
+    await expect(page.locator('#map .map-fallback')).toHaveText(/could not load/);
+    await expect(page.locator('[data-step] .step-body').first()).toContainText(/\w{4,}/);
+    expect(blocked).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('decoding the geometry', () => {
   test.skip(({ isMobile }) => isMobile, 'where the map is decoded and painted does not depend on the screen: one run is enough');
   // Settling in a state (data-map-state) needs its region decoded and drawn.
