@@ -99,28 +99,6 @@ export function panelBoxes(count: number, width: number, height: number): Box[] 
 /** A region's extent in degrees: [west, south, east, north]. */
 export type Bounds = [number, number, number, number];
 
-const boundsOf = new WeakMap<object, Bounds>();
-
-/** The extent of a MultiPolygon's points (once per shape): the box a region's geometry was cut to. */
-export function extentOf(shape: GeoJSON.MultiPolygon): Bounds {
-  // Decoded geometry carries its extent (src/map/decode.ts): walking a region's land took a 4×-slowed phone 73 ms.
-  if (shape.bbox?.length === 4) return shape.bbox as Bounds;
-  let known = boundsOf.get(shape);
-  if (!known) {
-    known = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const polygon of shape.coordinates)
-      for (const ring of polygon)
-        for (const [lon, lat] of ring) {
-          if (lon < known[0]) known[0] = lon;
-          if (lat < known[1]) known[1] = lat;
-          if (lon > known[2]) known[2] = lon;
-          if (lat > known[3]) known[3] = lat;
-        }
-    boundsOf.set(shape, known);
-  }
-  return known;
-}
-
 /** A point on the unit sphere: [x, y, z] of a longitude and latitude in degrees. */
 const unit = ([lon, lat]: [number, number]): [number, number, number] => {
   const [l, p] = [(lon * Math.PI) / 180, (lat * Math.PI) / 180];

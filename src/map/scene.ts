@@ -13,7 +13,7 @@ import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, typ
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
 import { nameSpot, SHORT_NAMES, type CountryName, type NameSpot } from './names.ts';
-import { extentOf, paddedBox, paintedBox, panelBox, projectionFor, withinReach, type Box, type Padding } from './projection.ts';
+import { paddedBox, paintedBox, panelBox, projectionFor, withinReach, type Bounds, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
 export interface SceneContext {
@@ -606,7 +606,11 @@ function countryById(geo: RegionGeometry): Map<string, CountryFeature> {
  * arrived counts: a region still loading draws nothing.
  */
 function nearSide(p: FramePanel, ctx: SceneContext): boolean {
-  return p.regions.every((r) => !ctx.regions[r] || withinReach(p.camera.center, extentOf(ctx.regions[r]!.land)));
+  // A region's land comes decoded with its extent (GeoJSON's bbox, src/map/decode.ts); without one, clip.
+  return p.regions.every((r) => {
+    const bbox = ctx.regions[r]?.land.bbox;
+    return !ctx.regions[r] || (bbox?.length === 4 && withinReach(p.camera.center, bbox as Bounds));
+  });
 }
 
 function baseOf(p: FramePanel, box: Box, paint: Box, near: boolean, ctx: SceneContext): SceneBase {
