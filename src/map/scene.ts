@@ -608,8 +608,8 @@ function countryById(geo: RegionGeometry): Map<string, CountryFeature> {
 function nearSide(p: FramePanel, ctx: SceneContext): boolean {
   // A region's land comes decoded with its extent (GeoJSON's bbox, src/map/decode.ts); without one, clip.
   return p.regions.every((r) => {
-    const bbox = ctx.regions[r]?.land.bbox;
-    return !ctx.regions[r] || (bbox?.length === 4 && withinReach(p.camera.center, bbox as Bounds));
+    const geo = ctx.regions[r];
+    return !geo || (geo.land.bbox?.length === 4 && withinReach(p.camera.center, geo.land.bbox as Bounds));
   });
 }
 
