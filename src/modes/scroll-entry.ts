@@ -8,18 +8,18 @@
  */
 const loaded = new Promise<void>((resolve) => (document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true })));
 
-/** Where the page was at load, if a link into a section opened it there (the section at its scroll margin). */
-let landedAt: number | null = null;
+/** The section a link opened the page at, if it was there at load (at its scroll margin), and the page's place then. */
+let landing: { section: HTMLElement; y: number } | null = null;
 void loaded.then(() => {
   // Section ids are plain slugs, so no decoding: a malformed escape (#%E0%A4%A) would throw.
-  const linked = document.getElementById(location.hash.slice(1));
-  if (linked?.matches('section.section') && Math.abs(linked.getBoundingClientRect().top - parseFloat(getComputedStyle(linked).scrollMarginTop)) < 2) landedAt = scrollY;
+  const section = document.getElementById(location.hash.slice(1));
+  if (section?.matches('section.section') && Math.abs(section.getBoundingClientRect().top - parseFloat(getComputedStyle(section).scrollMarginTop)) < 2) landing = { section, y: scrollY };
 });
 
 const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 Promise.all([painted.then(() => import('./scroll.ts')), loaded])
   // Landed, and not scrolled since: the map's code moves the section to where its first card is read.
-  .then(([{ startScroll }]) => void startScroll({ landed: landedAt !== null && Math.abs(scrollY - landedAt) < 2 }))
+  .then(([{ startScroll }]) => void startScroll({ landedOn: landing && Math.abs(scrollY - landing.y) < 2 ? landing.section : null }))
   .catch((error: unknown) => {
     document.querySelector('#map')?.classList.add('map-failed');
     console.error('The map could not start:', error);

@@ -19,7 +19,7 @@ import '../share/embed-dialog.ts'; // "Embed this section" buttons
 /** The least part of a phone's map (under its caption bar) kept for the subject, however long a card. */
 const SUBJECT_FLOOR = 0.36;
 
-export function startScroll({ landed = false }: { landed?: boolean } = {}): () => void {
+export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null } = {}): () => void {
   const root = document.querySelector<HTMLElement>('#map')!;
   const bar = root.querySelector<HTMLElement>('figcaption')!;
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
@@ -87,10 +87,9 @@ export function startScroll({ landed = false }: { landed?: boolean } = {}): () =
   // comes (a layout change above it); the model alone decides which step is read. Set up a task after the first
   // picture is asked for (below): it measures every step.
   let observer: ReturnType<typeof scrollama> | null = null;
-  // A link into a section opened the page (`landed`, seen at load by src/modes/scroll-entry.ts): the browser brought
+  // A link into a section opened the page (`landedOn`, seen at load by src/modes/scroll-entry.ts): the browser brought
   // the section under the caption bar before this script knew where its first card is read; once it does (fit), the
   // section goes there.
-  const linked = document.getElementById(location.hash.slice(1));
   const stopLine = publishReadingLine(() => {
     folds();
     fit();
@@ -98,8 +97,8 @@ export function startScroll({ landed = false }: { landed?: boolean } = {}): () =
     (observer as unknown as { offset(value: number): void } | null)?.offset(readingLine());
     model.read();
   });
-  if (landed && !isWideLayout() && linked) {
-    linked.scrollIntoView();
+  if (landedOn && !isWideLayout()) {
+    landedOn.scrollIntoView();
     model.read(); // the first reading is where the section went, not where the browser's jump had left it
   }
 
