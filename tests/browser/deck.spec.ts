@@ -83,6 +83,31 @@ test.describe('the deck at 1280×720', () => {
     await speaker.close();
   });
 
+  test('the speaker notes code comes when a presenter asks (S), and a speaker view open across a reload reconnects', async ({ page }) => {
+    // Its code (and its markdown parser) is not part of the deck's start: fetched on S, not before.
+    const fetched: string[] = [];
+    page.on('request', (r) => void (/\/assets\/notes-[^/]*\.js$/.test(new URL(r.url()).pathname) && fetched.push(r.url())));
+    await page.goto('/slides.html#/flurry');
+    await expect(map(page)).toHaveAttribute('data-map-state', /./);
+    await page.waitForLoadState('networkidle');
+    expect(fetched, 'notes code before S').toEqual([]);
+    const [speaker] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+    expect(fetched.length, 'notes code after S').toBe(1);
+    const notesOf = async (id: string) => (await page.locator(`section#${id} > aside.notes li`).first().textContent())!.trim().slice(0, 40);
+    const value = speaker.locator('.speaker-controls-notes .value');
+    await expect(value).toContainText(await notesOf('flurry'));
+    // The presenter reloads the deck: the speaker view's heartbeat brings the plugin back, and it follows the deck again.
+    await page.reload();
+    await expect(present(page)).toHaveAttribute('id', 'flurry');
+    await page.waitForTimeout(2500); // two heartbeats: one loads the plugin, the next reconnects it
+    // On to the next slide (past flurry's fragments): the speaker view shows that slide's notes.
+    for (let i = 0; i < 10 && (await present(page).getAttribute('id')) === 'flurry'; i++) await page.keyboard.press('ArrowRight');
+    const next = (await present(page).getAttribute('id'))!;
+    expect(next).not.toBe('flurry');
+    await expect(value).toContainText(await notesOf(next));
+    await speaker.close();
+  });
+
   test('every section deep link (/slides.html#/<id>) opens that slide with its map', async ({ page }) => {
     const consoleWatch = watchConsole(page);
     await page.goto('/slides.html');

@@ -103,6 +103,22 @@ test.describe('when the map’s code does not arrive', () => {
     expect(blocked).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
+
+  test('the deck, whose map’s code is asked for once reveal.js has laid the slides out: the slides stay and step on, and the map says so', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let blocked = 0;
+    await page.route(/\/assets\/deck-map-[\w-]+\.js$/, (route) => (blocked++, route.abort('failed')));
+    await page.goto('/slides.html#/flurry');
+    await expect(page.locator('#map .map-fallback')).toBeVisible();
+    await expect(page.locator('#map .map-fallback')).toHaveText(/could not load/);
+    await expect(page.locator('section.present .deck-step-body').first()).toContainText(/\w{4,}/);
+    // Past flurry's two fragments, on to the next slide.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.locator('section.present')).not.toHaveAttribute('id', 'flurry');
+    expect(blocked).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('decoding the geometry', () => {
