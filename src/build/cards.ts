@@ -104,6 +104,11 @@ ${map}
 </svg>`;
 }
 
+/** The site's icon (src/favicon.svg) as a square PNG of `size` px. */
+export function iconPng(svg: string, size: number): Buffer {
+  return new Resvg(svg, { fitTo: { mode: 'width', value: size }, logLevel: 'off' }).render().asPng();
+}
+
 export function cardPng(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT, sansSerifFamily: FONT },

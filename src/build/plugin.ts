@@ -99,7 +99,7 @@ export function storyPlugin(root: string): Plugin {
         const page = PAGES[file];
         if (!page) return html; // embed.html is filled per section in generateBundle (or by the dev router)
         const s = story();
-        const fills = { head: () => pageHeadHtml(page, s, site), headline: () => escape(HEADLINE) };
+        const fills = { head: () => pageHeadHtml(page, s, site, base), headline: () => escape(HEADLINE) };
         if (file === 'slides.html') return deckPage(html, s, fills);
         return fillPage(html, s, { ...fills, story: () => storyWithMapsHtml(s, base), sources: () => sourcesHtml(s) });
       },

@@ -63,4 +63,6 @@ export function siteUrl(base: string, env: string | undefined = process.env.SITE
 }
 
 export const embedPath = (id: string): string => `embed/${id}/`;
+/** The tab's icon (made from src/favicon.svg), linked by the page and the deck. */
+export const FAVICON = 'favicon.png';
 export const cardPath = (id: string | null): string => (id ? `og/sections/${id}.png` : 'og/site.png');

@@ -14,8 +14,11 @@ test('the page opens on the first beat with its map drawn, and no console errors
   expect(base.colours).toBeGreaterThan(2);
   await expect(page.locator('.masthead .credit')).toContainText('Zhang Baohui');
   await expect(page.locator('.masthead .credit')).toContainText('South China Morning Post');
-  const favicon = await page.request.get('/favicon.svg');
-  expect(favicon.ok()).toBe(true);
+  // The tab's icon is a PNG (Chrome decodes it again at every change of address, and the address follows the reading).
+  const icon = await page.request.get((await page.locator('link[rel="icon"]').getAttribute('href'))!);
+  expect(icon.ok()).toBe(true);
+  expect(icon.headers()['content-type']).toBe('image/png');
+  expect((await icon.body()).subarray(1, 4).toString()).toBe('PNG');
   consoleWatch.expectNone();
 });
 
