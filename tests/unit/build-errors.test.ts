@@ -11,7 +11,7 @@ let project: string;
 /** A copy of the project whose slides/ are tests/fixtures/slides-bad: three mistakes in three files. */
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'broken-'));
-  for (const f of ['index.html', 'slides.html', 'embed.html', 'vite.config.ts', 'src', 'data', 'public']) cpSync(join(root, f), join(project, f), { recursive: true });
+  for (const f of ['index.html', 'slides.html', 'embed.html', 'vite.config.ts', 'src', 'data']) cpSync(join(root, f), join(project, f), { recursive: true });
   cpSync(join(root, 'tests/fixtures/slides-bad'), join(project, 'slides'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
 });
