@@ -2,7 +2,7 @@
 import { states } from '../map/states.ts';
 import { creditHtml, escape, mapFigureHtml, sectionHtml } from './html.ts';
 import type { LoadedStory } from './load.ts';
-import { socialMetaHtml } from './meta.ts';
+import { iconLinkHtml, socialMetaHtml } from './meta.ts';
 import { cardPath, embedPath, SITE_NAME } from './site.ts';
 import { staticMapHtml } from './static-maps.ts';
 
@@ -14,6 +14,7 @@ export function embedPage(template: string, story: LoadedStory, index: number, b
   const head = [
     `<title>${escape(s.title)} — ${SITE_NAME}, an explainer</title>`,
     `<meta name="description" content="${escape(s.summary)}" />`,
+    iconLinkHtml(base, 'svg'),
     `<link rel="alternate" type="application/json+oembed" href="${escape(new URL('oembed.json', page).href)}" title="${escape(s.title)}" />`,
     socialMetaHtml({ title: s.title, description: s.summary, url: page, image: new URL(cardPath(s.id), site).href, imageAlt: `${s.title}. Map: ${first.caption}`, type: 'article' }),
   ].join('\n    ');

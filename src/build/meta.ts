@@ -3,7 +3,7 @@ import { states } from '../map/states.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type Card } from './cards.ts';
 import { escape, longDate } from './html.ts';
 import type { LoadedStory } from './load.ts';
-import { cardPath, FAVICON, HEADLINE, KICKER, SITE_NAME, type PageInfo } from './site.ts';
+import { cardPath, HEADLINE, ICONS, KICKER, SITE_NAME, type PageInfo } from './site.ts';
 
 export interface PageMeta {
   title: string;
@@ -25,13 +25,18 @@ export function socialMetaHtml(m: PageMeta): string {
   ].join('\n    ');
 }
 
+/** The link to the tab's icon (site.ts: ICONS), under the site's base path. */
+export function iconLinkHtml(base: string, kind: keyof typeof ICONS): string {
+  const type = kind === 'png' ? 'image/png" sizes="48x48' : 'image/svg+xml';
+  return `<link rel="icon" href="${escape(`${base}${ICONS[kind]}`)}" type="${type}" />`;
+}
+
 /** A site page's head from its data (site.ts): <title>, description and social meta with the site's card. */
 export function pageHeadHtml(page: PageInfo, story: LoadedStory, site: string, base: string): string {
   const state = states[story.sections[0].steps[0].state];
   return [
     `<title>${escape(page.title)}</title>`,
-    // A PNG, not the SVG it is drawn from (src/build/outputs.ts says why). Embeds have none: a frame shows no icon.
-    `<link rel="icon" href="${escape(`${base}${FAVICON}`)}" type="image/png" sizes="48x48" />`,
+    iconLinkHtml(base, 'png'),
     `<meta name="description" content="${escape(page.description)}" />`,
     socialMetaHtml({ title: page.title, description: page.description, url: new URL(page.path, site).href, image: new URL(cardPath(null), site).href, imageAlt: `${page.title}. Map: ${state.caption}`, type: 'website' }),
   ].join('\n    ');

@@ -11,7 +11,7 @@ import { buildLoader } from './loader.ts';
 import type { LoadedStory } from './load.ts';
 import { cardSpec } from './meta.ts';
 import { embedHeight, oembed, readEmbedHeights, type EmbedHeights } from './oembed.ts';
-import { cardPath, embedPath, FAVICON } from './site.ts';
+import { cardPath, embedPath, ICONS } from './site.ts';
 import { keyState, staticMapPath, staticMapSvg } from './static-maps.ts';
 
 export interface Output {
@@ -43,13 +43,15 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 export function outputs(content: Content, base: string, site: string): Map<string, Output> {
   const story = content.story();
   const card = (id: string | null): Buffer => content.derived(`card:${id ?? ''}`, (s) => cardPng(cardSvg(cardSpec(s, id), s.catalog, s.regions(), content.css())));
+  const icon = (): string => readFileSync(resolve(content.root, 'src/favicon.svg'), 'utf8');
   const files = new Map<string, Output>([
     ['sections.json', { type: 'application/json', body: () => json(manifest(story, base)) }],
     [cardPath(null), { type: 'image/png', body: () => card(null) }],
     // The tab's icon as a PNG: Chrome fetches and decodes a page's icon again whenever its address changes (the URL
     // follows the reading), and an SVG icon is a whole SVG document to decode each time — 12–32 ms of a 4×-slowed
     // phone's main thread, a dozen times in a scroll through the story (traced 2 December); a 48 px PNG, under 1 ms.
-    [FAVICON, { type: 'image/png', body: () => content.derived('favicon', () => iconPng(readFileSync(resolve(content.root, 'src/favicon.svg'), 'utf8'), 48)) }],
+    [ICONS.png, { type: 'image/png', body: () => content.derived('favicon', () => iconPng(icon(), 48)) }],
+    [ICONS.svg, { type: 'image/svg+xml', body: icon }],
     ['embed.js', { type: 'text/javascript', body: () => content.derived('embed.js', () => buildLoader(content.root, embedList(content))) }],
   ]);
   story.sections.forEach((section, i) => {

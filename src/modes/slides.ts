@@ -28,10 +28,13 @@ export async function startDeck(): Promise<() => void> {
   // Before initialize(): reveal.js may finish the print layout (?print-pdf) before its promise resolves.
   let stopPrintMaps = (): void => undefined;
   deck.on('pdf-ready', () => {
-    void import('./deck-map.ts').then(({ drawPrintMaps }) => {
-      const maps = drawPrintMaps(root);
-      stopPrintMaps = () => maps.forEach((m) => m.destroy());
-    });
+    import('./deck-map.ts')
+      .then(({ drawPrintMaps }) => {
+        const maps = drawPrintMaps(root);
+        stopPrintMaps = () => maps.forEach((m) => m.destroy());
+      })
+      // The printed pages keep their words; their maps stay empty.
+      .catch((error: unknown) => console.error('The printed maps could not start:', error));
   });
   // On a portrait screen the key waits behind its button, so the map above the words keeps its height; a projector shows it.
   const key = figure.querySelector<HTMLDetailsElement>('.map-key');

@@ -11,14 +11,21 @@ const S = 83;
 
 export function notesLater(): RevealPlugin {
   let deck: RevealApi;
-  let notes: Promise<NotesPlugin> | null = null;
-  const load = (): Promise<NotesPlugin> =>
-    (notes ??= import('reveal.js/plugin/notes').then(({ default: Notes }) => {
-      const plugin = Notes();
-      // Its init binds S to itself, listens for a speaker view's heartbeat, and opens the view under ?notes.
-      void plugin.init?.(deck);
-      return plugin;
-    }));
+  let notes: Promise<NotesPlugin | null> | null = null;
+  /** The plugin, started; null (and asked for again next time) if its code could not load. */
+  const load = (): Promise<NotesPlugin | null> =>
+    (notes ??= import('reveal.js/plugin/notes')
+      .then(({ default: Notes }) => {
+        const plugin = Notes();
+        // Its init binds S to itself, listens for a speaker view's heartbeat, and opens the view under ?notes.
+        void plugin.init?.(deck);
+        return plugin;
+      })
+      .catch((error: unknown) => {
+        notes = null;
+        console.error('The speaker notes could not load:', error);
+        return null;
+      }));
   // A speaker view open before a reload beats every second: the plugin, once here, answers the next beat.
   const beat = (event: MessageEvent): void => {
     if (event.origin !== location.origin || typeof event.data !== 'string' || !event.data.includes('"heartbeat"')) return;
@@ -33,7 +40,7 @@ export function notesLater(): RevealPlugin {
       if (/receiver/i.test(location.search)) return;
       if (/[?&]notes/i.test(location.search)) return void load();
       // The first S loads the plugin and opens the view (the key press still counts as the presenter's gesture).
-      deck.addKeyBinding({ keyCode: S, key: 'S', description: 'Speaker notes view' }, () => void load().then((plugin) => plugin.open()));
+      deck.addKeyBinding({ keyCode: S, key: 'S', description: 'Speaker notes view' }, () => void load().then((plugin) => plugin?.open()));
       addEventListener('message', beat);
     },
     destroy: () => removeEventListener('message', beat),

@@ -178,7 +178,9 @@ test.describe('the deck at 1280×720', () => {
       const pending: Promise<void>[] = [];
       page.on('response', (r) => {
         // A 304 (cached from the page before) has no body; its first load was already read.
-        if (r.status() === 200 && /\.(js|css|mjs)(\?|$)/.test(r.url())) pending.push(r.text().then((t) => void bodies.push({ url: r.url(), hasReveal: marker.test(t) || /reveal/i.test(r.url()) })));
+        // A body the browser no longer holds (a preloaded module, read after the next navigation) is fetched again.
+        const text = (): Promise<string> => r.text().catch(() => page.request.get(r.url()).then((again) => again.text()));
+        if (r.status() === 200 && /\.(js|css|mjs)(\?|$)/.test(r.url())) pending.push(text().then((t) => void bodies.push({ url: r.url(), hasReveal: marker.test(t) || /reveal/i.test(r.url()) })));
       });
       await page.goto(url);
       await page.waitForLoadState('networkidle');
