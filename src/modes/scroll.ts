@@ -9,6 +9,7 @@ import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+import { nextTask } from '../ui/next-task.ts';
 import { isWideLayout, publishReadingLine, readingLine, readPosition, titleAbove } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
@@ -165,10 +166,4 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
     model.destroy();
     map.destroy();
   };
-}
-
-/** A new task: `scheduler.yield()` where the browser has it (the page's work goes on ahead of other tasks), else a timeout. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

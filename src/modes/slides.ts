@@ -5,6 +5,7 @@
  */
 import Reveal from 'reveal.js';
 import { motionReduced } from '../ui/motion.ts';
+import { nextTask } from '../ui/next-task.ts';
 import { notesLater } from '../ui/notes-later.ts';
 
 /** Portrait screens (phones) get a tall slide: the map above, the words below (see deck.css). */
@@ -47,25 +48,23 @@ export async function startDeck(): Promise<() => void> {
   portrait.addEventListener('change', resize);
   // reveal.js starts in a task after the one that evaluated its module: two long tasks on a slow phone, not one
   // twice as long (at 4× slower CPU, about 90 and 300 ms rather than 450).
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   await deck.initialize();
   // reveal.js marks its root role="application", which stops screen readers' browse mode; the slides are documents.
   root.removeAttribute('role');
 
   // The map's code is asked for now, in a task of its own: it neither competes with reveal.js for the network before
   // the first slide paints nor lengthens reveal.js's start, and its first size read finds the layout done.
-  let stopMap = (): void => undefined;
-  let stopped = false;
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await import('./deck-map.ts')
-    .then(({ followDeck }) => void (stopped || (stopMap = followDeck(deck, root, figure))))
+  await nextTask();
+  const stopMap = await import('./deck-map.ts')
+    .then(({ followDeck }) => followDeck(deck, root, figure))
     .catch((error: unknown) => {
       figure.classList.add('map-failed');
       console.error('The map could not start:', error);
+      return () => undefined;
     });
 
   return () => {
-    stopped = true;
     portrait.removeEventListener('change', resize);
     deck.destroy();
     stopMap();
