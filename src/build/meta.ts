@@ -27,8 +27,9 @@ export function socialMetaHtml(m: PageMeta): string {
 
 /** The link to the tab's icon (site.ts: ICONS), under the site's base path. */
 export function iconLinkHtml(base: string, kind: keyof typeof ICONS): string {
-  const type = kind === 'png' ? 'image/png" sizes="48x48' : 'image/svg+xml';
-  return `<link rel="icon" href="${escape(`${base}${ICONS[kind]}`)}" type="${type}" />`;
+  const icon = ICONS[kind];
+  const sizes = 'px' in icon ? ` sizes="${icon.px}x${icon.px}"` : '';
+  return `<link rel="icon" href="${escape(`${base}${icon.file}`)}" type="${icon.type}"${sizes} />`;
 }
 
 /** A site page's head from its data (site.ts): <title>, description and social meta with the site's card. */

@@ -50,8 +50,8 @@ export function outputs(content: Content, base: string, site: string): Map<strin
     // The tab's icon as a PNG: Chrome fetches and decodes a page's icon again whenever its address changes (the URL
     // follows the reading), and an SVG icon is a whole SVG document to decode each time — 12–32 ms of a 4×-slowed
     // phone's main thread, a dozen times in a scroll through the story (traced 2 December); a 48 px PNG, under 1 ms.
-    [ICONS.png, { type: 'image/png', body: () => content.derived('favicon', () => iconPng(icon(), 48)) }],
-    [ICONS.svg, { type: 'image/svg+xml', body: icon }],
+    [ICONS.png.file, { type: ICONS.png.type, body: () => content.derived('favicon', () => iconPng(icon(), ICONS.png.px)) }],
+    [ICONS.svg.file, { type: ICONS.svg.type, body: icon }],
     ['embed.js', { type: 'text/javascript', body: () => content.derived('embed.js', () => buildLoader(content.root, embedList(content))) }],
   ]);
   story.sections.forEach((section, i) => {

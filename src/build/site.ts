@@ -67,5 +67,8 @@ export const embedPath = (id: string): string => `embed/${id}/`;
  * The tab's icon, from src/favicon.svg: as a PNG for the page and the deck, whose addresses follow the reader (see
  * outputs.ts), and as the SVG itself for the embeds, whose address never changes (it is 0.2 KB; the PNG 1.1).
  */
-export const ICONS = { png: 'favicon.png', svg: 'favicon.svg' } as const;
+export const ICONS = {
+  png: { file: 'favicon.png', type: 'image/png', px: 48 },
+  svg: { file: 'favicon.svg', type: 'image/svg+xml' },
+} as const;
 export const cardPath = (id: string | null): string => (id ? `og/sections/${id}.png` : 'og/site.png');
