@@ -1,59 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { map, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { expectNoAxeViolations, map, stepsOf, watchConsole } from './helpers';
 
-/** Every page of the site: the scroll page, the deck, and each section's embed (from sections.json). */
-async function pages(page: Page): Promise<string[]> {
-  const sections = (await (await page.request.get('/sections.json')).json()) as { embed: string }[];
-  return ['/', '/slides.html', ...sections.map((s) => s.embed)];
-}
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, what).toEqual([]);
-}
-
-test.describe('every page', () => {
-  // One load per page serves both checks (CI must stay under 20 minutes). The embeds share one template: each is
-  // checked by axe at a phone's width, where embeds are mostly read; on the desktop, the first of them.
-  test('axe finds nothing; no console error or warning, nothing fetched off its own origin, an icon, and pinch-zoom allowed', async ({ page, baseURL, isMobile }) => {
-    test.setTimeout(180_000);
-    const origin = new URL(baseURL!).origin;
-    const offSite: string[] = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.origin !== origin && url.protocol !== 'data:') offSite.push(`${page.url()} → ${r.url()}`);
-    });
-    const consoleWatch = watchConsole(page);
-    const all = await pages(page);
-    for (const [i, path] of all.entries()) {
-      await page.goto(path);
-      await expect(map(page), path).toHaveAttribute('data-map-state', /.+/);
-      const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
-      expect(viewport, `${path}: zoom allowed`).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b/);
-      const icon = await page.locator('link[rel~="icon"]').getAttribute('href');
-      expect(icon, `${path}: an icon`).toBeTruthy();
-      expect((await page.request.get(new URL(icon!, page.url()).href)).status(), `${path}: its icon loads`).toBe(200);
-      if (isMobile || i < 3) await expectNoAxeViolations(page, path);
-    }
-    // The whole story, scrolled to the end: the second region's geometry loads on the way, from the site too.
-    await page.goto('/');
-    const steps = await stepsOf(page);
-    for (const state of ['nato-after-article', 'what-came-next']) {
-      await scrollToStep(page, steps.findIndex((s) => s.state === state), 0.6);
-      await expect(map(page)).toHaveAttribute('data-map-state', state);
-    }
-    await page.goto('/slides.html#/nato-parallel');
-    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
-    expect(offSite).toEqual([]);
-    consoleWatch.expectNone();
-  });
-
-  test('axe finds nothing mid-story, on a section slide, in the NATO table, or in the embed dialog', async ({ page }) => {
-    await page.goto('/#nato-parallel');
-    await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
-    await expectNoAxeViolations(page, '/#nato-parallel');
+test.describe('axe-core', () => {
+  // Every page at load: pages.spec.ts.
+  test('finds nothing on a section slide, in the NATO table, or in the embed dialog', async ({ page }) => {
     await page.goto('/slides.html#/nato-parallel');
     await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
     await expectNoAxeViolations(page, '/slides.html#/nato-parallel');

@@ -1,12 +1,11 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { baseOf, map, watchConsole } from './helpers';
+import { baseOf, map, recordShifts, shifts, watchConsole } from './helpers';
 
 interface Manifest {
   id: string;
   title: string;
   embed: string;
 }
-const manifest = async (page: Page): Promise<Manifest[]> => (await page.request.get('/sections.json')).json();
 
 /** The built geometry files (data/geo → /assets/<region>-<hash>.json). */
 const GEOMETRY = /\/assets\/(east-asia|europe)-[\w-]+\.json$/;
@@ -243,30 +242,7 @@ test.describe('decoding the geometry', () => {
 });
 
 test.describe('no layout shift', () => {
-  /** Records every layout shift from the page's first paint on (PerformanceObserver 'layout-shift', buffered). */
-  async function recordShifts(page: Page): Promise<void> {
-    await page.addInitScript(() => {
-      const w = window as unknown as { shifts: string[] };
-      w.shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
-          if (!e.hadRecentInput) w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | undefined)?.className ?? s.node?.nodeName).join(', ')}`);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-  }
-  const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
-
-  test('loading the scroll page (at the top and at a deep link), the deck and every embed moves nothing', async ({ page }) => {
-    await recordShifts(page);
-    for (const path of ['/', '/#nato-parallel', '/slides.html', ...(await manifest(page)).map((s) => s.embed)]) {
-      await page.goto(path);
-      await expect(map(page), path).toHaveAttribute('data-map-state', /.+/);
-      await page.waitForTimeout(300);
-      expect(await shifts(page), path).toEqual([]);
-    }
-  });
-
+  // Loading every page moves nothing: pages.spec.ts.
   test('scrolling the whole story moves nothing but the scroll', async ({ page }) => {
     await recordShifts(page);
     await page.goto('/');
