@@ -54,15 +54,19 @@ export async function startDeck(): Promise<() => void> {
   root.removeAttribute('role');
 
   // The map's code is asked for now, in a task of its own: it neither competes with reveal.js for the network before
-  // the first slide paints nor lengthens reveal.js's start, and its first size read finds the layout done.
+  // the first slide paints nor lengthens reveal.js's start, and its first size read finds the layout done. A printed
+  // deck has no live map (each page draws its own, above), and no current slide to follow.
   await nextTask();
-  const stopMap = await import('./deck-map.ts')
-    .then(({ followDeck }) => followDeck(deck, root, figure))
-    .catch((error: unknown) => {
-      figure.classList.add('map-failed');
-      console.error('The map could not start:', error);
-      return () => undefined;
-    });
+  // (reveal.js's own rule for its print view; its typed isPrintingPDF() is not in 6.0.2's code.)
+  const stopMap = /print-pdf/i.test(location.search)
+    ? () => undefined
+    : await import('./deck-map.ts')
+        .then(({ followDeck }) => followDeck(deck, root, figure))
+        .catch((error: unknown) => {
+          figure.classList.add('map-failed');
+          console.error('The map could not start:', error);
+          return () => undefined;
+        });
 
   return () => {
     portrait.removeEventListener('change', resize);

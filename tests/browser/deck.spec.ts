@@ -137,6 +137,7 @@ test.describe('the deck at 1280×720', () => {
     const sections = (await (await request.get('/sections.json')).json()) as { id: string }[];
     await page.goto('/slides.html');
     const steps = (await stopsOf(page)).filter((s) => s.state).map((s) => s.state);
+    const consoleWatch = watchConsole(page);
     await page.goto('/slides.html?print-pdf');
     const pages = page.locator('.pdf-page');
     await expect(pages.first()).toBeAttached();
@@ -169,6 +170,9 @@ test.describe('the deck at 1280×720', () => {
     const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
     expect(pdfPages).toBeGreaterThanOrEqual(sections.length + 2);
     expect(pdfPages).toBe(await pages.count());
+    // The live map (hidden in print) never starts: a printed deck has no slide to follow.
+    expect(await page.locator('#map').getAttribute('data-map-target')).toBeNull();
+    consoleWatch.expectNone();
   });
 
   test('the scroll page loads no reveal.js code; the deck does', async ({ page }) => {
