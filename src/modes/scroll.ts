@@ -147,7 +147,7 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
   void nextTask().then(() => {
     if (stopped) return;
     observer = scrollama();
-    observer.setup({ step: steps, offset: readingLine() }).onStepEnter(() => model.read()).onStepExit(() => model.read());
+    observer.setup({ step: steps, offset: readingLine() }).onStepEnter(model.wake).onStepExit(model.wake);
     toolsSize.observe(tools);
     // The address carries the section being read; above the story, none.
     stopUrl = followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1);
