@@ -132,5 +132,8 @@ export function transitionDuration(a: Frame, b: Frame): number {
   const pb = b.panels[b.panels.length - 1];
   if (!pa || !pb) return 400;
   const flight = interpolateCamera(pa.camera, pb.camera).duration;
-  return Math.min(1600, Math.max(450, flight * 0.6));
+  return Math.min(1600, Math.max(SHORTEST_FLIGHT_MS, flight * 0.6));
 }
+
+/** The shortest transition between two states' cameras (ms). */
+export const SHORTEST_FLIGHT_MS = 450;

@@ -34,8 +34,11 @@ export interface MapOptions {
 }
 
 export interface MapController {
-  /** Moves to a state with a short transition (a cut under reduced motion); retargets one in flight. */
-  show(id: string): void;
+  /**
+   * Moves to a state with a short transition (a cut under reduced motion); retargets one in flight. `landBy` (ms):
+   * when the reader will have moved on — a flight that could not land by then is a cut.
+   */
+  show(id: string, options?: { landBy?: number }): void;
   /**
    * Shows the progression from `from` (or nothing) to `to` at the reader's position `progress` (0–1):
    * complete, and settled, from progress 0.45 on, so the reader sees the final picture for most of the step.
@@ -237,14 +240,14 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     animation = pending = 0;
   };
 
-  const animate = (id: string): void => {
+  const animate = (id: string, landBy = Infinity): void => {
     const to = frame(id);
-    if (!displayed || reducedMotion()) {
+    const duration = displayed ? transitionDuration(displayed, to) : 0;
+    if (!displayed || reducedMotion() || duration > landBy) {
       if (draw(to)) settleWhenShown(id);
       return;
     }
     const at = interpolateFrames(displayed, to);
-    const duration = transitionDuration(displayed, to);
     const start = performance.now();
     const tick = (now: number): void => {
       const t = Math.min(1, (now - start) / duration);
@@ -293,12 +296,12 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   resize.observe(svg);
 
   return {
-    show(id) {
+    show(id, { landBy } = {}) {
       if (dead || !states[id] || (id === target && !lastScrub)) return;
       announce(id);
       lastScrub = null;
       stop();
-      whenLoaded([id], () => animate(id));
+      whenLoaded([id], () => animate(id, landBy));
     },
     scrub(from, to, progress) {
       if (dead || !states[to] || (from !== null && !states[from])) return;

@@ -5,6 +5,7 @@
  */
 import scrollama from 'scrollama';
 import catalog from 'virtual:catalog';
+import { SHORTEST_FLIGHT_MS } from '../map/interpolate.ts';
 import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { progressTracker } from '../share/progress.ts';
@@ -110,7 +111,7 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
   /** Where a progression completed because the reader stopped in it: below there it scrubs back, above it stays whole. */
   let completedAt: number | null = null;
 
-  const onReading = ({ index: i, progress }: Reading, { previous, idle }: ReadingNote): void => {
+  const onReading = ({ index: i, progress }: Reading, { previous, idle, nextIn }: ReadingNote): void => {
     if (previous?.index !== i) {
       if (i !== opened) opened = -1;
       completedAt = null;
@@ -118,10 +119,14 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
       map.prefetch(ids.slice(i + 1, i + 4));
       reached(steps[i].dataset.section!, ids[i], i + 1);
     }
-    if (!progression(i) || i === opened) return map.show(ids[i]);
-    // Wherever the reader stops, the picture finishes; scrolling back up from that point reverses it.
-    if (idle) completedAt = Math.max(1e-3, Math.min(COMPLETE, progress));
-    if (completedAt !== null && progress >= completedAt) return map.show(ids[i]);
+    // A reader flinging past the steps sees each one's picture at once: a flight that could not land before the next
+    // step arrives is a cut (map.show's landBy), and a progression passed faster than the shortest flight shows its
+    // end. The map keeps up with the words instead of chasing them, and a slow phone is not asked for a flight's frames
+    // while it scrolls (README: Performance).
+    if (!progression(i) || i === opened) return map.show(ids[i], { landBy: nextIn });
+    // Wherever the reader stops or flings past, the picture finishes; scrolling back up from that point reverses it.
+    if (idle || nextIn < SHORTEST_FLIGHT_MS) completedAt = Math.max(1e-3, Math.min(COMPLETE, progress));
+    if (completedAt !== null && progress >= completedAt) return map.show(ids[i], { landBy: nextIn });
     const t = completedAt === null ? progress : (COMPLETE * progress) / completedAt;
     map.scrub(i > 0 ? ids[i - 1] : null, ids[i], t);
   };
@@ -136,7 +141,7 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
   opened = model.current().index;
   addEventListener('hashchange', arrive, { signal: listening.signal });
   const stopModel = model.subscribe(onReading);
-  onReading(model.current(), { previous: null, idle: true });
+  onReading(model.current(), { previous: null, idle: true, nextIn: Infinity });
   addEventListener('resize', fit, { signal: listening.signal });
 
   // The rest waits a task, so the first picture's request is not held up by it (and the page, with a slow phone's

@@ -23,6 +23,11 @@ export interface Reading {
 export interface ReadingNote {
   previous: Reading | null;
   idle: boolean;
+  /**
+   * In how many ms, at the speed the reader is scrolling, the next step (the way they are going) reaches the reading
+   * line: Infinity when they are not scrolling on (idle, a jump, a single step).
+   */
+  nextIn: number;
 }
 
 export type ReadingListener = (reading: Reading, note: ReadingNote) => void;
@@ -44,6 +49,11 @@ export interface ScrollModel {
 
 /** Milliseconds without a scroll event after which scrolling has stopped. */
 export const IDLE_MS = 120;
+/**
+ * Scroll events at most this far apart (ms) are one continuous scroll, whose speed is measured; farther, a jump. A
+ * slow phone's frame can take 100 ms or more while the reader flings on.
+ */
+const CONTINUOUS_MS = 250;
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -85,12 +95,33 @@ export function createScrollModel(steps: HTMLElement[], line: () => number): Scr
     );
   };
 
+  /** The reader's scrolling speed (px/ms, down positive), smoothed over a continuous scroll's events; 0 after a pause. */
+  let speed = 0;
+  let last: { y: number; t: number } | null = null;
+  const track = (still: boolean): void => {
+    const now = { y: scrollY, t: performance.now() };
+    const dt = last ? now.t - last.t : Infinity;
+    if (still || !last || dt > CONTINUOUS_MS) speed = 0;
+    else if (dt > 0) speed = 0.5 * speed + (0.5 * (now.y - last.y)) / dt;
+    last = now;
+  };
+  /** When, at that speed, the next step the reader is heading for reaches the reading line (ms). */
+  const nextIn = ({ index }: Reading): number => {
+    if (Math.abs(speed) < 1e-3) return Infinity;
+    const { tops } = place();
+    const at = scrollY + innerHeight * line();
+    const distance = speed > 0 ? (tops[index + 1] ?? Infinity) - at : at - tops[index];
+    return Math.max(0, distance) / Math.abs(speed);
+  };
+
   const read = (still = false): void => {
+    track(still);
     const next = measure();
     const previous = reading;
     if (!still && previous && previous.index === next.index && previous.progress === next.progress) return;
     reading = next;
-    for (const listener of listeners) listener(next, { previous, idle: still });
+    const note = { previous, idle: still, nextIn: nextIn(next) };
+    for (const listener of listeners) listener(next, note);
   };
 
   /** One read per animation frame, however many scroll events arrive. */

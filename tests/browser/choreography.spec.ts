@@ -154,6 +154,35 @@ test('a step change animates over several frames with motion on', async ({ page 
   expect(await framesDrawnArrivingAt(page, 'locked-out')).toBeGreaterThan(20);
 });
 
+test('a reader flinging past the steps sees each step’s picture at once; the map lands on the step where they stop', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  const steps = await stepsOf(page);
+  const last = steps.findIndex((s) => s.state === 'nato-cold-war');
+  // A fling, as a phone's compositor scrolls one: a long way in every frame, a scroll event each frame. Every draw
+  // (the map writes its camera at each) is counted against the target it was drawn for.
+  const draws = await page.evaluate(async (k) => {
+    const root = document.getElementById('map')!;
+    const count: Record<string, number> = {};
+    const observer = new MutationObserver(() => (count[root.dataset.mapTarget!] = (count[root.dataset.mapTarget!] ?? 0) + 1));
+    observer.observe(root, { attributes: true, attributeFilter: ['data-map-camera'] });
+    const stop = document.querySelectorAll('[data-step]')[k].getBoundingClientRect().top + scrollY - innerHeight * Number(document.documentElement.dataset.readingLine) + 40;
+    for (let n = 0; n < 1000 && scrollY < stop - 1; n++) {
+      scrollTo({ top: Math.min(stop, scrollY + 160), behavior: 'instant' });
+      await new Promise(requestAnimationFrame);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    observer.disconnect();
+    return count;
+  }, last);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'nato-cold-war');
+  const passed = steps.slice(1, last + 1).map((s) => s.state);
+  expect(Object.keys(draws).filter((id) => id !== 'seat-at-the-table'), 'every step passed was the target').toEqual(passed.filter((id, i) => passed.indexOf(id) === i));
+  // A flight draws a frame for each of at least 450 ms (about 27); a cut draws once (a base arriving late, once more).
+  for (const [id, n] of Object.entries(draws)) expect(n, `${id}: drawn ${n} times`).toBeLessThanOrEqual(3);
+});
+
 test('a picture still on its way when the reader moves on never claims its state for the new target', async ({ page, isMobile }) => {
   test.skip(isMobile, 'the map’s logic, not its layout: one run is enough');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
