@@ -35,12 +35,15 @@ export function followDeck(deck: RevealApi, root: HTMLElement, figure: HTMLEleme
   const storyLink = document.querySelector<HTMLAnchorElement>('.deck-story-link');
   const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
   const explore = mountExplore(figure, map, catalog);
+  const firstState = (): string | undefined => {
+    const first = root.querySelector('.deck-section');
+    return first ? stateIn(first) : undefined;
+  };
   const follow = (): void => {
     // reveal.js's type says a slide, but it has none before its first layout.
     const slide = deck.getCurrentSlide() as HTMLElement | undefined;
-    const first = root.querySelector('.deck-section');
     // Cover slides have no step: the map (hidden) keeps its state, or opens on the first, ready for the next slide.
-    const state = (slide && stateIn(slide)) ?? map.target ?? (first ? stateIn(first) : undefined);
+    const state = (slide && stateIn(slide)) ?? map.target ?? firstState();
     if (state) map.show(state);
     if (storyLink && slide?.classList.contains('deck-section')) storyLink.hash = slide.id;
   };

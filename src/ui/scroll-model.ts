@@ -157,7 +157,6 @@ export function createScrollModel(steps: HTMLElement[], line: () => number): Scr
   // event: the page's height changes with it, above the story or in it.
   const sizes = new ResizeObserver(onLayout);
   sizes.observe(document.body);
-  if (steps[0]?.parentElement) sizes.observe(steps[0].closest('main') ?? steps[0].parentElement);
 
   return {
     current: () => (reading ??= measure()),
