@@ -462,8 +462,11 @@ test.describe('the embed page itself', () => {
     test.skip(test.info().project.name !== 'desktop', 'widths are set explicitly');
     test.setTimeout(180_000);
     const sections = (await (await request.get('/sections.json')).json()) as Manifest[];
-    for (const s of sections) {
-      const o = await (await request.get(s.oembed)).json();
+    // Every oEmbed read first: the walk below leaves the request's socket idle past the server's keep-alive, and a
+    // reused socket the server has just closed fails the read (ECONNRESET, seen once in CI).
+    const oembeds = await Promise.all(sections.map(async (s) => (await request.get(s.oembed)).json() as Promise<{ html: string; height: number }>));
+    for (const [i, s] of sections.entries()) {
+      const o = oembeds[i];
       expect(o.html, s.id).toContain(`height="${o.height}"`);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
