@@ -29,7 +29,12 @@ export default defineConfig({
     // Browsers preload modules themselves (Chrome 66, Firefox 115, Safari 17); one that does not (Safari 16.4) loads
     // them when they are imported, a little later. Vite's polyfill for it costs every page 0.2 KB (gzip), and the
     // embed has little room under its 80 KB.
-    modulePreload: { polyfill: false },
+    //
+    // A dynamic import's own imports are not preloaded ahead of it, only its stylesheets: Vite's helper appends a
+    // <link rel=modulepreload> per module, synchronously, before the import — measured on the scroll page at 390×844
+    // with the CPU slowed 4× (3 loads, 2 December): 40–262 ms in one task for the map's seven modules, 0.3–92 ms per
+    // link. The imported module names its imports itself and the browser fetches them together, one round trip later.
+    modulePreload: { polyfill: false, resolveDependencies: (_, deps, { hostType }) => (hostType === 'js' ? deps.filter((d) => d.endsWith('.css')) : deps) },
     rolldownOptions: {
       // The cards and embed.js take seconds to make by design; a timing warning on every build is noise.
       checks: { bundlerTimings: false },
