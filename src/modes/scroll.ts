@@ -16,20 +16,48 @@ import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { mountStepper } from '../ui/stepper.ts';
 import { followUrl } from '../ui/url.ts';
-import '../share/embed-dialog.ts'; // "Embed this section" buttons
+import { attachEmbedControls } from '../share/embed-dialog.ts';
 
 /** The least part of a phone's map (under its caption bar) kept for the subject, however long a card. */
 const SUBJECT_FLOOR = 0.36;
 
-export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null } = {}): () => void {
+/**
+ * Starts the map, its tools and the scroll model, in a few tasks — the map's first, so its picture is asked for early
+ * (each part restyles or measures the page, and on a phone's slowed CPU the start was one task of 140–300 ms); returns
+ * a function that stops whatever has started.
+ */
+export function startScroll(options: { landedOn?: HTMLElement | null } = {}): () => void {
+  const undo: (() => void)[] = [];
+  let stopped = false;
+  const next = async (): Promise<boolean> => {
+    await nextTask();
+    return !stopped;
+  };
+  void start(options, undo, next).catch((error: unknown) => {
+    document.querySelector('#map')?.classList.add('map-failed');
+    console.error('The map could not start:', error);
+  });
+  return () => {
+    stopped = true;
+    for (const stop of undo.splice(0).reverse()) stop();
+  };
+}
+
+async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, undo: (() => void)[], next: () => Promise<boolean>): Promise<void> {
+  // The module's evaluation was a task's work already.
+  if (!(await next())) return;
   const root = document.querySelector<HTMLElement>('#map')!;
   const bar = root.querySelector<HTMLElement>('figcaption')!;
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   const ids = steps.map((s) => s.dataset.step!);
   const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
+  undo.push(() => map.destroy());
   const model = createScrollModel(steps, readingLine);
+  undo.push(() => model.destroy());
   const listening = new AbortController();
+  undo.push(() => listening.abort());
+  if (!(await next())) return;
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
   if (toggle) {
     bar.append(toggle); // the caption bar holds the map's controls, over the map on a phone
@@ -38,8 +66,13 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
   /** The foot of what lies over the map's top on a phone (its caption bar, and the tools under it). */
   let ceiling = 0;
   const readAt = (step: HTMLElement): number => readPosition(step, ceiling);
-  const unmountStepper = mountStepper(bar, steps, model, readAt);
+  undo.push(mountStepper(bar, steps, model, readAt));
   const explore = mountExplore(root, map, catalog);
+  undo.push(() => explore.destroy());
+  if (!(await next())) return;
+  // "Embed this section" in each section's header: before the layout is read below (a long kicker and the button can
+  // take two lines where its placeholder took one).
+  attachEmbedControls();
   // The key and explore's controls hang under a phone's caption bar: the map frames its subject below them.
   const tools = root.querySelector<HTMLElement>('.map-tools')!;
   const key = root.querySelector<HTMLDetailsElement>('.map-key');
@@ -89,16 +122,17 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
   // comes (a layout change above it); the model alone decides which step is read. Set up a task after the first
   // picture is asked for (below): it measures every step.
   let observer: ReturnType<typeof scrollama> | null = null;
+  if (!(await next())) return;
   // A link into a section opened the page (`landedOn`, seen at load by src/modes/scroll-entry.ts): the browser brought
   // the section under the caption bar before this script knew where its first card is read; once it does (fit), the
   // section goes there.
-  const stopLine = publishReadingLine(() => {
+  undo.push(publishReadingLine(() => {
     folds();
     fit();
     // scrollama 3.2's runtime offset(): its index.d.ts declares only offsetTrigger.
     (observer as unknown as { offset(value: number): void } | null)?.offset(readingLine());
     model.read();
-  });
+  }));
   if (landedOn && !isWideLayout()) {
     landedOn.scrollIntoView();
     model.read(); // the first reading is where the section went, not where the browser's jump had left it
@@ -137,38 +171,22 @@ export function startScroll({ landedOn = null }: { landedOn?: HTMLElement | null
     const section = document.getElementById(location.hash.slice(1));
     if (section?.matches('section.section')) opened = steps.indexOf(section.querySelector<HTMLElement>('[data-step]')!);
   };
+  if (!(await next())) return;
   // The first reading comes from the scroll position, so a deep link or a reload mid-story opens right.
   opened = model.current().index;
   addEventListener('hashchange', arrive, { signal: listening.signal });
-  const stopModel = model.subscribe(onReading);
+  undo.push(model.subscribe(onReading));
   onReading(model.current(), { previous: null, idle: true, nextIn: Infinity });
   addEventListener('resize', fit, { signal: listening.signal });
 
-  // The rest waits a task, so the first picture's request is not held up by it (and the page, with a slow phone's
-  // CPU, is not blocked for one long task at load): scrollama, the tools' size, the address.
+  // The rest waits a task, so the first picture's request is not held up by it: scrollama, the tools' size, the address.
+  if (!(await next())) return;
   const toolsSize = new ResizeObserver(() => fit());
-  let stopUrl = (): void => undefined;
-  let stopped = false;
-  void nextTask().then(() => {
-    if (stopped) return;
-    observer = scrollama();
-    observer.setup({ step: steps, offset: readingLine() }).onStepEnter(model.wake).onStepExit(model.wake);
-    toolsSize.observe(tools);
-    // The address carries the section being read; above the story, none.
-    stopUrl = followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1);
-  });
-
-  return () => {
-    stopped = true;
-    listening.abort();
-    toolsSize.disconnect();
-    explore.destroy();
-    stopLine();
-    stopModel();
-    stopUrl();
-    unmountStepper();
-    observer?.destroy();
-    model.destroy();
-    map.destroy();
-  };
+  toolsSize.observe(tools);
+  undo.push(() => toolsSize.disconnect());
+  observer = scrollama();
+  observer.setup({ step: steps, offset: readingLine() }).onStepEnter(model.wake).onStepExit(model.wake);
+  undo.push(() => observer?.destroy());
+  // The address carries the section being read; above the story, none.
+  undo.push(followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1));
 }

@@ -110,4 +110,3 @@ export function attachEmbedControls(root: ParentNode = document): void {
   }
 }
 
-attachEmbedControls();
