@@ -11,6 +11,7 @@ import { states } from '../map/states.ts';
 import { FINISH_EVENT, progressTracker, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
+import { nextTask } from '../ui/next-task.ts';
 
 /** How long Play leaves a step up: time to read it, within bounds. */
 const readingTime = (step: HTMLElement): number => {
@@ -18,7 +19,29 @@ const readingTime = (step: HTMLElement): number => {
   return Math.min(20_000, Math.max(6_000, words * 300));
 };
 
+/**
+ * Starts the embed in three tasks: the live layout and the height for the host (the page's first layout, which any
+ * page pays), then the map, then its controls and first step — on a phone's slowed CPU the start was one task of
+ * 540–600 ms. Returns a function that stops whatever has started.
+ */
 export function startEmbed(): () => void {
+  const undo: (() => void)[] = [];
+  let stopped = false;
+  const later = async (): Promise<boolean> => {
+    await nextTask();
+    return !stopped;
+  };
+  void start(undo, later).catch((error: unknown) => {
+    document.querySelector('#map')?.classList.add('map-failed');
+    console.error('The map could not start:', error);
+  });
+  return () => {
+    stopped = true;
+    for (const stop of undo.splice(0).reverse()) stop();
+  };
+}
+
+async function start(undo: (() => void)[], later: () => Promise<boolean>): Promise<void> {
   const main = document.querySelector<HTMLElement>('.embed-main')!;
   const section = main.querySelector<HTMLElement>('section.section')!;
   const steps = [...section.querySelectorAll<HTMLElement>('[data-step]')];
@@ -26,14 +49,19 @@ export function startEmbed(): () => void {
   const [prev, next, play] = ['.embed-prev', '.embed-next', '.embed-play'].map((s) => controls.querySelector<HTMLButtonElement>(s)!);
   const count = controls.querySelector<HTMLElement>('.embed-count')!;
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  // Live layout first: the map measures its SVG when created, and it is hidden without JavaScript.
+  // Live layout first, before the first paint (nothing moves after it): the map is hidden without JavaScript.
   main.classList.add('is-live');
   controls.hidden = steps.length < 2;
+  const resize = startResizeMessages(section.id);
+  undo.push(() => resize.stop());
+  if (!(await later())) return;
   const figure = main.querySelector<HTMLElement>('#map')!;
   const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
+  undo.push(() => map.destroy());
   const explore = mountExplore(figure, map, catalog);
+  undo.push(() => explore.destroy());
+  if (!(await later())) return;
   const toggle = figure.querySelector<HTMLButtonElement>('.motion-toggle');
-  const resize = startResizeMessages(section.id);
   let index = 0;
   let timer = 0;
   // Progress goes to the host page, as the height does (to any origin: it carries only ids and counts).
@@ -109,17 +137,13 @@ export function startEmbed(): () => void {
     toggle.addEventListener('click', offerPlay, { signal });
   }
 
+  undo.push(() => {
+    stop();
+    listening.abort();
+  });
   offerPlay();
   show(0);
   resize.send(true);
-
-  return () => {
-    stop();
-    listening.abort();
-    resize.stop();
-    explore.destroy();
-    map.destroy();
-  };
 }
 
 startEmbed();
