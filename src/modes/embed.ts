@@ -20,9 +20,9 @@ const readingTime = (step: HTMLElement): number => {
 };
 
 /**
- * Starts the embed in three tasks: the live layout and the height for the host (the page's first layout, which any
- * page pays), then the map, then its controls and first step — on a phone's slowed CPU the start was one task of
- * 540–600 ms. Returns a function that stops whatever has started.
+ * Starts the embed in two tasks: what changes the layout, the map's first size read (the page's first layout, which
+ * any page pays), the host's height and the first step's picture; then the controls' listeners. Returns a function
+ * that stops whatever has started.
  */
 export function startEmbed(): () => void {
   const undo: (() => void)[] = [];
@@ -48,22 +48,53 @@ async function start(undo: (() => void)[], later: () => Promise<boolean>): Promi
   const controls = main.querySelector<HTMLElement>('.embed-controls')!;
   const [prev, next, play] = ['.embed-prev', '.embed-next', '.embed-play'].map((s) => controls.querySelector<HTMLButtonElement>(s)!);
   const count = controls.querySelector<HTMLElement>('.embed-count')!;
+  const figure = main.querySelector<HTMLElement>('#map')!;
+  const toggle = figure.querySelector<HTMLButtonElement>('.motion-toggle');
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
-  // Live layout first, before the first paint (nothing moves after it): the map is hidden without JavaScript.
+  let index = 0;
+  let timer = 0;
+  // One signal removes every listener on destroy.
+  const listening = new AbortController();
+  const { signal } = listening;
+
+  const stop = (): void => {
+    clearTimeout(timer);
+    timer = 0;
+    play.textContent = 'Play';
+  };
+  undo.push(() => {
+    stop();
+    listening.abort();
+  });
+  const offerPlay = (): void => {
+    // Steps move on their own only when asked, and never for readers who ask for less motion.
+    play.hidden = steps.length < 2 || motionReduced();
+    if (play.hidden) stop();
+  };
+  /** The controls and the text at step `i`. */
+  const mark = (i: number): void => {
+    index = Math.max(0, Math.min(steps.length - 1, i));
+    steps.forEach((s, k) => s.classList.toggle('is-active', k === index));
+    prev.setAttribute('aria-disabled', String(index === 0));
+    next.setAttribute('aria-disabled', String(index === steps.length - 1));
+    count.textContent = `Step ${index + 1} of ${steps.length}`;
+  };
+
+  // Everything that changes the layout goes in before the first paint (nothing moves after it): the live layout (the
+  // map is hidden without JavaScript), the controls, the map's tools, the first step's key; the map's first size read
+  // is the page's first layout.
   main.classList.add('is-live');
   controls.hidden = steps.length < 2;
-  const resize = startResizeMessages(section.id);
-  undo.push(() => resize.stop());
-  if (!(await later())) return;
-  const figure = main.querySelector<HTMLElement>('#map')!;
+  if (toggle) mountMotionToggle(toggle, signal);
+  offerPlay();
+  mark(0);
   const map = createMap(figure, { catalog, states, reducedMotion: motionReduced });
   undo.push(() => map.destroy());
   const explore = mountExplore(figure, map, catalog);
   undo.push(() => explore.destroy());
-  if (!(await later())) return;
-  const toggle = figure.querySelector<HTMLButtonElement>('.motion-toggle');
-  let index = 0;
-  let timer = 0;
+  const resize = startResizeMessages(section.id);
+  undo.push(() => resize.stop());
+
   // Progress goes to the host page, as the height does (to any origin: it carries only ids and counts).
   const progress = new EventTarget();
   const reached = progressTracker(steps.length, progress);
@@ -72,23 +103,16 @@ async function start(undo: (() => void)[], later: () => Promise<boolean>): Promi
       if (window.parent !== window) window.parent.postMessage(progressMessage(type, (e as CustomEvent<ProgressDetail>).detail), '*');
     });
   }
-
   const show = (i: number): void => {
-    index = Math.max(0, Math.min(steps.length - 1, i));
-    steps.forEach((s, k) => s.classList.toggle('is-active', k === index));
-    prev.setAttribute('aria-disabled', String(index === 0));
-    next.setAttribute('aria-disabled', String(index === steps.length - 1));
-    count.textContent = `Step ${index + 1} of ${steps.length}`;
+    mark(i);
     map.show(steps[index].dataset.step!);
     reached(section.id, steps[index].dataset.step!, index + 1);
     map.prefetch(steps.slice(index + 1).map((s) => s.dataset.step!));
   };
+  // The first step's picture is asked for now, its key written before the first paint (the live figure's is empty).
+  show(0);
+  if (!(await later())) return;
 
-  const stop = (): void => {
-    clearTimeout(timer);
-    timer = 0;
-    play.textContent = 'Play';
-  };
   const advance = (): void => {
     timer = window.setTimeout(() => {
       show(index + 1);
@@ -96,15 +120,7 @@ async function start(undo: (() => void)[], later: () => Promise<boolean>): Promi
       else stop();
     }, readingTime(steps[index]));
   };
-  const offerPlay = (): void => {
-    // Steps move on their own only when asked, and never for readers who ask for less motion.
-    play.hidden = steps.length < 2 || motionReduced();
-    if (play.hidden) stop();
-  };
 
-  // One signal removes every listener on destroy.
-  const listening = new AbortController();
-  const { signal } = listening;
   prev.addEventListener(
     'click',
     () => {
@@ -132,17 +148,7 @@ async function start(undo: (() => void)[], later: () => Promise<boolean>): Promi
     { signal },
   );
   reduceMotion.addEventListener('change', offerPlay, { signal });
-  if (toggle) {
-    mountMotionToggle(toggle, signal);
-    toggle.addEventListener('click', offerPlay, { signal });
-  }
-
-  undo.push(() => {
-    stop();
-    listening.abort();
-  });
-  offerPlay();
-  show(0);
+  toggle?.addEventListener('click', offerPlay, { signal });
   resize.send(true);
 }
 
