@@ -51,28 +51,30 @@ async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, und
   const svg = root.querySelector<SVGSVGElement>('svg.map-svg')!;
   const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
   const ids = steps.map((s) => s.dataset.step!);
-  const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
-  undo.push(() => map.destroy());
   const model = createScrollModel(steps, readingLine);
   undo.push(() => model.destroy());
   const listening = new AbortController();
   undo.push(() => listening.abort());
-  if (!(await next())) return;
+  // What changes the page's layout goes in first, and the layout is read after all of it, once (each read after a
+  // change lays the whole story out again: 30–60 ms on a phone's slowed CPU). The embed buttons too: a long kicker and
+  // its button can take two lines where the button's placeholder took one.
   const toggle = root.querySelector<HTMLButtonElement>('.motion-toggle');
   if (toggle) {
     bar.append(toggle); // the caption bar holds the map's controls, over the map on a phone
     mountMotionToggle(toggle, listening.signal);
   }
+  attachEmbedControls();
+  if (!(await next())) return;
   /** The foot of what lies over the map's top on a phone (its caption bar, and the tools under it). */
   let ceiling = 0;
   const readAt = (step: HTMLElement): number => readPosition(step, ceiling);
+  // The stepper's first reading lays the page out; the map's first size read then finds it laid out.
   undo.push(mountStepper(bar, steps, model, readAt));
+  const map = createMap(root, { catalog, states, reducedMotion: motionReduced });
+  undo.push(() => map.destroy());
   const explore = mountExplore(root, map, catalog);
   undo.push(() => explore.destroy());
   if (!(await next())) return;
-  // "Embed this section" in each section's header: before the layout is read below (a long kicker and the button can
-  // take two lines where its placeholder took one).
-  attachEmbedControls();
   // The key and explore's controls hang under a phone's caption bar: the map frames its subject below them.
   const tools = root.querySelector<HTMLElement>('.map-tools')!;
   const key = root.querySelector<HTMLDetailsElement>('.map-key');
