@@ -22,9 +22,9 @@ import { attachEmbedControls } from '../share/embed-dialog.ts';
 const SUBJECT_FLOOR = 0.36;
 
 /**
- * Starts the map, its tools and the scroll model, in a few tasks — the map's first, so its picture is asked for early
- * (each part restyles or measures the page, and on a phone's slowed CPU the start was one task of 140–300 ms); returns
- * a function that stops whatever has started.
+ * Starts the map, its tools and the scroll model in a few short tasks (on a phone's slowed CPU the start was one task
+ * of 140–300 ms): what changes the page's layout; the layout read once, with the map; the fit; the first reading,
+ * which asks for the first picture; then scrollama and the address. Returns a function that stops whatever has started.
  */
 export function startScroll(options: { landedOn?: HTMLElement | null } = {}): () => void {
   const undo: (() => void)[] = [];
