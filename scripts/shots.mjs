@@ -100,6 +100,9 @@ async function scrollShots(browser, base, size) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, isMobile: size.mobile, hasTouch: size.mobile, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${base}/`);
+  // The map's code starts after load, in a few tasks; the reading line is published once its tools are up (the
+  // Previous / Next the first shot uses): without this wait, the first shot raced the start.
+  await page.locator('html[data-reading-line]').waitFor();
   const steps = await page.locator('[data-step]').evaluateAll((els) => els.map((e) => ({ state: e.dataset.step, section: e.dataset.section ?? '' })));
   mkdirSync(join(out, size.dir), { recursive: true });
   const shots = [];
