@@ -69,7 +69,7 @@ const WORDS_WAIT_MS = 300;
 
 /** Runs `then` at an idle moment, or after `timeout` ms at the latest; returns a handle for cancelIdle. */
 const whenIdle = (then: () => void, timeout: number): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout }) : window.setTimeout(then, Math.min(timeout, 50));
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout }) : window.setTimeout(then, 30);
 const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
 
 /** Scrubbed progress at which a progression is complete. */
@@ -180,7 +180,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     };
     wait(next);
   };
-  const idle = (next: () => void): void => void (typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 1000 }) : setTimeout(next, 30));
+  const idle = (next: () => void): void => void whenIdle(next, 1000);
   /**
    * Work done ahead, one unit per idle moment: the scene of a state coming next (sceneWork), so a step's first frame
    * while the reader scrolls is only painting, not finding where names and labels go.

@@ -11,7 +11,7 @@ import { states } from '../map/states.ts';
 import { FINISH_EVENT, progressTracker, STEP_EVENT, type ProgressDetail } from '../share/progress.ts';
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import { nextTask } from '../ui/next-task.ts';
+import { startInTasks } from '../ui/next-task.ts';
 
 /** How long Play leaves a step up: time to read it, within bounds. */
 const readingTime = (step: HTMLElement): number => {
@@ -25,20 +25,7 @@ const readingTime = (step: HTMLElement): number => {
  * that stops whatever has started.
  */
 export function startEmbed(): () => void {
-  const undo: (() => void)[] = [];
-  let stopped = false;
-  const later = async (): Promise<boolean> => {
-    await nextTask();
-    return !stopped;
-  };
-  void start(undo, later).catch((error: unknown) => {
-    document.querySelector('#map')?.classList.add('map-failed');
-    console.error('The map could not start:', error);
-  });
-  return () => {
-    stopped = true;
-    for (const stop of undo.splice(0).reverse()) stop();
-  };
+  return startInTasks(start);
 }
 
 async function start(undo: (() => void)[], later: () => Promise<boolean>): Promise<void> {

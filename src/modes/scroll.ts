@@ -10,7 +10,7 @@ import { createMap, SCRUB_COMPLETE as COMPLETE } from '../map/map.ts';
 import { states } from '../map/states.ts';
 import { progressTracker } from '../share/progress.ts';
 import { motionReduced, mountMotionToggle } from '../ui/motion.ts';
-import { nextTask } from '../ui/next-task.ts';
+import { startInTasks } from '../ui/next-task.ts';
 import { isWideLayout, publishReadingLine, readingLine, readPosition, titleAbove } from '../ui/reading-line.ts';
 import { createScrollModel, type Reading, type ReadingNote } from '../ui/scroll-model.ts';
 import { mountExploreLater as mountExplore } from '../ui/explore-later.ts';
@@ -27,20 +27,7 @@ const SUBJECT_FLOOR = 0.36;
  * which asks for the first picture; then scrollama and the address. Returns a function that stops whatever has started.
  */
 export function startScroll(options: { landedOn?: HTMLElement | null } = {}): () => void {
-  const undo: (() => void)[] = [];
-  let stopped = false;
-  const next = async (): Promise<boolean> => {
-    await nextTask();
-    return !stopped;
-  };
-  void start(options, undo, next).catch((error: unknown) => {
-    document.querySelector('#map')?.classList.add('map-failed');
-    console.error('The map could not start:', error);
-  });
-  return () => {
-    stopped = true;
-    for (const stop of undo.splice(0).reverse()) stop();
-  };
+  return startInTasks((undo, later) => start(options, undo, later));
 }
 
 async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, undo: (() => void)[], next: () => Promise<boolean>): Promise<void> {
