@@ -98,6 +98,8 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let settled: string | null = null;
   let displayed: Frame | null = null;
   let animation = 0;
+  /** When the flight under way lands (performance.now() ms); 0 when none is. */
+  let landing = 0;
   let pending = 0;
   let lastScrub: { from: string | null; to: string; progress: number } | null = null;
   let scrubbing: { key: string; at: (t: number) => Frame } | null = null;
@@ -267,7 +269,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const stop = (): void => {
     cancelAnimationFrame(animation);
     cancelAnimationFrame(pending);
-    animation = pending = 0;
+    animation = pending = landing = 0;
   };
 
   const animate = (id: string, landBy = Infinity): void => {
@@ -279,11 +281,15 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     }
     const at = interpolateFrames(displayed, to);
     const start = performance.now();
+    landing = start + duration;
     const tick = (now: number): void => {
       const t = Math.min(1, (now - start) / duration);
       draw(t < 1 ? at(easeInOut(t)) : to);
       if (t < 1) animation = requestAnimationFrame(tick);
-      else settleWhenShown(id);
+      else {
+        landing = 0;
+        settleWhenShown(id);
+      }
     };
     animation = requestAnimationFrame(tick);
   };
@@ -327,7 +333,16 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
 
   return {
     show(id, { landBy } = {}) {
-      if (dead || !states[id] || (id === target && !lastScrub)) return;
+      if (dead || !states[id]) return;
+      if (id === target && !lastScrub) {
+        // Already the target. Its flight began while the reader's speed was unknown (a pause, a slow frame): if they
+        // now move on before it lands, it lands at once, as a flight asked to land by then would have been a cut.
+        if (landing && landBy !== undefined && performance.now() + landBy < landing) {
+          stop();
+          animate(id, 0);
+        }
+        return;
+      }
       announce(id);
       lastScrub = null;
       stop();

@@ -183,6 +183,50 @@ test('a reader flinging past the steps sees each step’s picture at once; the m
   for (const [id, n] of Object.entries(draws)) expect(n, `${id}: drawn ${n} times`).toBeLessThanOrEqual(3);
 });
 
+test('a flight begun while the reader paused lands at once when they fling on before it could land', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  // The page's time is Playwright's: the reader's speed and the flight's frames are counted in it, not the machine's.
+  await page.clock.install();
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  const steps = await stepsOf(page);
+  const k = steps.findIndex((s) => s.state === 'no-pullout');
+  await scrollToStep(page, k - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[k - 1].state);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.evaluate(() => {
+    const root = document.getElementById('map')!;
+    const w = window as unknown as { __cameras: string[] };
+    w.__cameras = [];
+    new MutationObserver(() => root.dataset.mapTarget === 'no-pullout' && w.__cameras.push(root.dataset.mapCamera!)).observe(root, { attributes: true, attributeFilter: ['data-map-camera'] });
+  });
+  /** Scrolls to `top` (px), waits for the page's scroll event, then runs the page's clock one frame. */
+  const scrollFrame = async (top: number) => {
+    await page.evaluate((top) => new Promise((r) => (addEventListener('scroll', r, { once: true }), scrollTo({ top, behavior: 'instant' }))), top);
+    await page.clock.runFor(16);
+  };
+  const { at, to } = await page.evaluate((k) => {
+    const line = innerHeight * Number(document.documentElement.dataset.readingLine);
+    const top = (j: number) => document.querySelectorAll('[data-step]')[j].getBoundingClientRect().top + scrollY - line;
+    return { at: top(k) + 2, to: top(k + 1) + 40 };
+  }, k);
+  // A jump onto the step (no speed known: a flight begins, as after a pause, or a frame slower than a continuous
+  // scroll's), three frames of it, then a fling on at 60 px a frame to the next step: sooner than the flight lands.
+  await scrollFrame(at);
+  await page.clock.runFor(48);
+  const flew = await page.evaluate(() => (window as unknown as { __cameras: string[] }).__cameras.length);
+  for (let y = at + 60; y < to; y += 60) await scrollFrame(Math.min(y, to));
+  await scrollFrame(to);
+  await page.clock.runFor(1000);
+  const cameras = await page.evaluate(() => (window as unknown as { __cameras: string[] }).__cameras);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[k + 1].state);
+  expect(flew, 'the jump began a flight').toBeGreaterThanOrEqual(2);
+  expect((to - at) / 60, 'the fling is shorter than a flight (450 ms, 28 frames)').toBeLessThan(24);
+  // Each draw writes the camera. The flight's first frames, a few more while the reader's speed is measured, then one
+  // cut to its end (a base arriving late, once more) — not a frame in every frame of the fling.
+  expect(cameras.length, `drawn ${cameras.length} times, ${flew} of them before the fling`).toBeLessThanOrEqual(flew + 6);
+});
+
 test('a picture still on its way when the reader moves on never claims its state for the new target', async ({ page, isMobile }) => {
   test.skip(isMobile, 'the map’s logic, not its layout: one run is enough');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
