@@ -109,16 +109,29 @@ function reachOf(ring: Point[]): number {
 /** px from the visible piece's edge below which no name stands there. */
 const MIN_ROOM = 3;
 
+/** A visible piece of a country in the panel's pixels, with the most room any point inside it can have (px). */
+export interface VisiblePiece {
+  ring: Point[];
+  reach: number;
+}
+
 /**
- * The pole of inaccessibility of the largest visible piece of the features, in a projection clipped to what the
- * panel shows; null if none of it is visible. Pure; run once per state and size (it walks every ring).
+ * The visible pieces of the features in a projection clipped to what the panel shows, largest first. Pure; the first
+ * half of finding a name's spot (it projects and clips every ring).
  */
-export function nameSpot(features: CountryFeature[], projection: GeoProjection): NameSpot | null {
+export function visiblePieces(features: CountryFeature[], projection: GeoProjection): VisiblePiece[] {
+  return features.flatMap((f) => ringsOf(projection, coarseOf(f)).map((ring) => ({ ring, reach: reachOf(ring) }))).sort((a, b) => b.reach - a.reach);
+}
+
+/**
+ * The pole of inaccessibility of the largest of the pieces (visiblePieces, in `projection`); null if none has room.
+ * Pure; the second half of finding a name's spot (polylabel walks every ring it tries).
+ */
+export function poleOf(pieces: VisiblePiece[], projection: GeoProjection): NameSpot | null {
   let best: NameSpot | null = null;
   // Largest first: no point of a ring is farther from its edge than half its box's shorter side, so once a piece
   // has room for a name, every ring too small to beat it is passed over unwalked (islands, mostly).
-  const rings = features.flatMap((f) => ringsOf(projection, coarseOf(f)).map((ring) => ({ ring, reach: reachOf(ring) }))).sort((a, b) => b.reach - a.reach);
-  for (const { ring, reach } of rings) {
+  for (const { ring, reach } of pieces) {
     if (reach < MIN_ROOM || (best && reach <= best.room)) break;
     const pole = polylabel([ring], 1);
     // A sliver at the panel's edge (a few px of a country mostly off it) has no room for a name.
@@ -128,4 +141,12 @@ export function nameSpot(features: CountryFeature[], projection: GeoProjection):
     if (lonLat) best = { point, lonLat, room: pole.distance };
   }
   return best;
+}
+
+/**
+ * The pole of inaccessibility of the largest visible piece of the features, in a projection clipped to what the
+ * panel shows; null if none of it is visible. Pure; run once per state and size (it walks every ring).
+ */
+export function nameSpot(features: CountryFeature[], projection: GeoProjection): NameSpot | null {
+  return poleOf(visiblePieces(features, projection), projection);
 }

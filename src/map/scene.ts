@@ -12,7 +12,7 @@ import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import { baseline, layoutLabels, segmentsOf, type Candidate, type LabelWant, type Obstacles, type Placement } from './labels.ts';
 import { clampToBox, edgePoint, inside, partOf, rhumb, toward, type Point } from './lines.ts';
 import type { Measure, TextSize } from './measure.ts';
-import { nameSpot, SHORT_NAMES, type CountryName, type NameSpot } from './names.ts';
+import { poleOf, SHORT_NAMES, visiblePieces, type CountryName, type NameSpot, type VisiblePiece } from './names.ts';
 import { paddedBox, paintedBox, panelBox, projectionFor, withinReach, type Bounds, type Box, type Padding } from './projection.ts';
 import type { Arrow, CountryRole, PlaceMark, Region } from './state.ts';
 
@@ -453,20 +453,38 @@ function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
 }
 
 /**
- * Where one of a settled panel's names stands (null: nowhere in view), found once per size: one country's polylabel
- * is one unit of sceneWork, so finding a panel's names never blocks the page for long.
+ * Where one of a settled panel's names stands (null: nowhere in view), found once per size in two units of sceneWork
+ * (its country's visible pieces, namePiecesOf; then the point with the most room, polylabel), so finding a panel's
+ * names never blocks the page for long.
  */
 function nameSpotOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): NameSpot | null {
   const known = nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map());
   if (!known.has(key)) {
-    const geo = ctx.regions[p.regions[p.regions.length - 1]];
-    const features = geo ? name.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c) : [];
-    // No adaptive resampling: it was 44% of finding the names, and moved no name by any fraction of a pixel (every
-    // name of every state at 390×844, measured 2 December): a name needs the country's shape, not its curvature.
-    known.set(key, features.length ? nameSpot(features, panelProjection(p, pixelBox(p, ctx), nearSide(p, ctx)).precision(0)) : null);
+    const pieces = namePiecesOf(p, key, name, ctx);
+    known.set(key, pieces.length ? poleOf(pieces, nameProjection(p, ctx)) : null);
+    namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map()).delete(key); // needed no more
   }
   return known.get(key)!;
 }
+
+/** The visible pieces of a panel's named country at this size: kept from the unit that found them until its spot is found. */
+function namePiecesOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): VisiblePiece[] {
+  const known = namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map());
+  let pieces = known.get(key);
+  if (!pieces) {
+    const geo = ctx.regions[p.regions[p.regions.length - 1]];
+    const features = geo ? name.ids.map((id) => countryById(geo).get(id)).filter((c): c is CountryFeature => !!c) : [];
+    known.set(key, (pieces = features.length ? visiblePieces(features, nameProjection(p, ctx)) : []));
+  }
+  return pieces;
+}
+
+/**
+ * The projection names are found in. No adaptive resampling: it was 44% of finding the names, and moved no name by
+ * any fraction of a pixel (every name of every state at 390×844, measured 2 December): a name needs the country's
+ * shape, not its curvature.
+ */
+const nameProjection = (p: FramePanel, ctx: SceneContext): GeoProjection => panelProjection(p, pixelBox(p, ctx), nearSide(p, ctx)).precision(0);
 
 /** A panel's box in pixels, inside the map's padding: where its subject is framed and its labels laid out. */
 const pixelBox = (p: FramePanel, ctx: SceneContext): Box => panelBox(p.box, ctx.width, ctx.height, ctx.padding);
@@ -503,6 +521,7 @@ const settledWants = cache<{ wants: Wanted[]; obstacles: Obstacles }>();
 const layouts = cache<Map<string, Placement>>();
 const nameSpots = cache<Map<string, NameSpot>>();
 const nameSpotsByKey = cache<Map<string, NameSpot | null>>();
+const namePieces = cache<Map<string, VisiblePiece[]>>();
 
 const wantsFor = (p: FramePanel, projection: GeoProjection, box: Box, ctx: SceneContext) =>
   p.ends ? overlayLabels(p, projection, box, ctx) : settledWants(ctx.measure, p, sizeKey(p, ctx), () => overlayLabels(p, projection, box, ctx));
@@ -514,10 +533,15 @@ const wantsFor = (p: FramePanel, projection: GeoProjection, box: Box, ctx: Scene
 export function placementsFor(p: FramePanel, ctx: SceneContext): Map<string, Placement> {
   return layouts(ctx.measure, p, sizeKey(p, ctx), () => {
     if (p.ends) return new Map([...placementsFor(p.ends[0], ctx), ...placementsFor(p.ends[1], ctx)]);
-    const box = pixelBox(p, ctx);
-    const { wants, obstacles } = wantsFor(p, panelProjection(p, box, nearSide(p, ctx)), box, ctx);
-    return layoutLabels(wants, obstacles, box, ctx.measure);
+    const { wants, obstacles } = settledWantsOf(p, ctx);
+    return layoutLabels(wants, obstacles, pixelBox(p, ctx), ctx.measure);
   });
+}
+
+/** A settled panel's labels (measured) and what they must not cover, at this size: a unit of sceneWork before its layout. */
+function settledWantsOf(p: FramePanel, ctx: SceneContext): { wants: Wanted[]; obstacles: Obstacles } {
+  const box = pixelBox(p, ctx);
+  return wantsFor(p, panelProjection(p, box, nearSide(p, ctx)), box, ctx);
 }
 
 /** Labels, each where the layout put it relative to its anchor in this frame. */
@@ -660,16 +684,18 @@ const settledPanels = cache<ScenePanel>();
 const settledPanel = (p: FramePanel, ctx: SceneContext): ScenePanel => settledPanels(ctx.measure, p, sizeKey(p, ctx), () => panelScene(p, ctx));
 
 /**
- * A settled frame's first scene as short units of work — per panel, each of its country names' places, its label layout,
- * then the rest — each kept where scene() looks for it: run one at a time (in idle moments, or between tasks), they
- * leave the frame's first draw only its painting. `ctx` is read when each unit runs, so it sees the map's size then.
+ * A settled frame's first scene as short units of work — per panel, each of its country names' visible pieces, then
+ * their point with the most room, its labels (measured), their layout, then the rest — each kept where scene() looks
+ * for it: run one at a time (in idle moments, or between tasks), they leave the frame's first draw only its painting.
+ * `ctx` is read when each unit runs, so it sees the map's size then.
  */
 export function sceneWork(frame: Frame, ctx: () => SceneContext): (() => void)[] {
   return frame.panels.flatMap((p) =>
     p.ends
       ? []
       : [
-          ...p.names.map(({ key, value }) => () => void nameSpotOf(p, key, value, ctx())),
+          ...p.names.flatMap(({ key, value }) => [() => void namePiecesOf(p, key, value, ctx()), () => void nameSpotOf(p, key, value, ctx())]),
+          () => void settledWantsOf(p, ctx()),
           () => void placementsFor(p, ctx()),
           () => void settledPanel(p, ctx()),
         ],
