@@ -4,7 +4,10 @@
  */
 import { feature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiLineString, MultiPolygon, Topology } from 'topojson-specification';
+import { assemble, type RegionPiece } from './assemble.ts';
 import type { CountryFeature, RegionGeometry } from './geometry.ts';
+
+export type { RegionPiece } from './assemble.ts';
 
 export type RegionTopology = Topology<{
   countries: GeometryCollection<{ name: string }>;
@@ -12,19 +15,6 @@ export type RegionTopology = Topology<{
   borders: MultiLineString;
   dmz: MultiLineString;
 }>;
-
-/**
- * Part of a region's geometry: some countries, some polygons of the land, some lines of the borders or the DMZ.
- * The land's extent comes along (GeoJSON's `bbox` once assembled), so the page never walks all the land to find it.
- */
-export interface RegionPiece {
-  countries?: CountryFeature[];
-  land?: GeoJSON.Position[][][];
-  borders?: GeoJSON.Position[][];
-  dmz?: GeoJSON.Position[][];
-  /** The extent of the piece's land polygons, [west, south, east, north]: what the page would otherwise walk them for. */
-  landBounds?: [number, number, number, number];
-}
 
 /** About how many points a piece holds: one piece is one short task to decode, or to receive from the worker. */
 export const POINTS_PER_PIECE = 1500;
@@ -92,23 +82,6 @@ export function* regionPieces(topology: RegionTopology): Generator<RegionPiece> 
     size += n;
   }
   if (size > 0) yield piece;
-}
-
-/** The pieces of one region, in order, put back together. */
-export function assemble(pieces: Iterable<RegionPiece>): RegionGeometry {
-  const geo: RegionGeometry = { countries: [], land: { type: 'MultiPolygon', coordinates: [] }, borders: { type: 'MultiLineString', coordinates: [] }, dmz: { type: 'MultiLineString', coordinates: [] } };
-  for (const piece of pieces) {
-    geo.countries.push(...(piece.countries ?? []));
-    geo.land.coordinates.push(...(piece.land ?? []));
-    geo.borders.coordinates.push(...(piece.borders ?? []));
-    geo.dmz.coordinates.push(...(piece.dmz ?? []));
-    if (piece.landBounds) {
-      const [w, s, e, n] = piece.landBounds;
-      const b = (geo.land.bbox ??= [Infinity, Infinity, -Infinity, -Infinity]);
-      [b[0], b[1], b[2], b[3]] = [Math.min(b[0], w), Math.min(b[1], s), Math.max(b[2], e), Math.max(b[3], n)];
-    }
-  }
-  return geo;
 }
 
 /** Decodes a region's TopoJSON at once. */

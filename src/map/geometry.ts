@@ -1,12 +1,11 @@
 /**
  * A region's geometry on the page: fetched once, decoded off the main thread (src/map/geometry.worker.ts) — or, where
- * no worker can start, here in short tasks — into the features the renderer draws (src/map/decode.ts).
+ * no worker can start, here in short tasks — into the features the renderer draws (src/map/decode.ts, loaded only
+ * then: most pages never decode here).
  */
-import { assemble, regionPieces, type RegionPiece } from './decode.ts';
+import { assemble, type RegionPiece } from './assemble.ts';
 import type { DecodeReply, DecodeRequest, PaintReply, PaintRequest } from './paint-protocol.ts';
 import type { Region } from './state.ts';
-
-export { decodeRegion } from './decode.ts';
 
 export interface CountryFeature {
   type: 'Feature';
@@ -33,8 +32,9 @@ const urls: Record<Region, string> = {
 /** Lets the page paint and handle input between two pieces of work. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Decodes on the main thread, one piece per task. */
+/** Decodes on the main thread, one piece per task (the decoder loaded first). */
 async function decodeHere(text: string): Promise<RegionGeometry> {
+  const { regionPieces } = await import('./decode.ts');
   const pieces: RegionPiece[] = [];
   for (const piece of regionPieces(JSON.parse(text))) {
     pieces.push(piece);

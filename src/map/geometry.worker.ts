@@ -6,7 +6,8 @@
  * picture back as `{ paint, bitmap }` (transferred, not copied) — or `{ paint, error }`.
  */
 import { paintBase, type BasePaint } from './base-paint.ts';
-import { assemble, regionPieces, type RegionPiece } from './decode.ts';
+import { assemble, type RegionPiece } from './assemble.ts';
+import { regionPieces } from './decode.ts';
 import type { CountryFeature, RegionGeometry } from './geometry.ts';
 import type { BaseRef, DecodeRequest, PaintRequest } from './paint-protocol.ts';
 import type { Outline } from './trace.ts';

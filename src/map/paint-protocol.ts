@@ -1,6 +1,6 @@
 /** The messages between the page and the map's worker (src/map/geometry.worker.ts). */
 import type { BasePaint } from './base-paint.ts';
-import type { RegionPiece } from './decode.ts';
+import type { RegionPiece } from './assemble.ts';
 import type { Region } from './state.ts';
 
 /** An outline of the worker's own copy of the geometry: a region's land or borders, or countries by id. */

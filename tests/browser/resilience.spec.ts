@@ -124,12 +124,16 @@ test.describe('when the map’s code does not arrive', () => {
 test.describe('decoding the geometry', () => {
   test.skip(({ isMobile }) => isMobile, 'where the map is decoded and painted does not depend on the screen: one run is enough');
   // Settling in a state (data-map-state) needs its region decoded and drawn.
-  test('happens in a worker, and the map draws', async ({ page }) => {
+  test('happens in a worker, and the map draws; the page never loads a decoder of its own', async ({ page }) => {
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto('/embed/flurry/');
     await expect(map(page)).toHaveAttribute('data-map-state', 'flurry-wang-yi');
     expect(workers).toEqual([expect.stringMatching(/\/assets\/geometry\.worker-[\w-]+\.js$/)]);
+    expect(scripts.filter((s) => /\/assets\/decode-/.test(s)), 'the page’s decoder (only for pages without a worker)').toEqual([]);
+    expect(scripts.length, 'the page’s own scripts were seen').toBeGreaterThan(0);
   });
 
   test('the worker paints the base too: the page lays its pictures on the canvas, and they match the step', async ({ page }) => {
@@ -229,6 +233,8 @@ test.describe('decoding the geometry', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const inEffect = await setUp(page);
+      const decoders: string[] = [];
+      page.on('request', (r) => /\/assets\/decode-[\w-]+\.js$/.test(r.url()) && decoders.push(r.url()));
       await page.goto('/');
       await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
       await page.locator('section#nato-parallel [data-step]').last().scrollIntoViewIfNeeded();
@@ -236,9 +242,24 @@ test.describe('decoding the geometry', () => {
       await expect(map(page)).not.toHaveClass(/map-failed/);
       expect((await baseOf(map(page))).colours, 'the page painted the base').toBeGreaterThan(2);
       expect(await inEffect(), 'no worker decoded it').toBe(true);
+      expect(decoders, 'the page loaded its decoder, once').toHaveLength(1);
       expect(errors).toEqual([]);
     });
   }
+
+  test('when the page must decode and its decoder does not load (offline), the text stays, the map says so, and nothing throws', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
+    let blocked = 0;
+    await page.route(/\/assets\/decode-[\w-]+\.js$/, (route) => (blocked++, route.abort('failed')));
+    await page.goto('/embed/flurry/');
+    await expect(map(page)).toHaveClass(/map-failed/);
+    await expect(page.locator('[data-step]').first()).toContainText(/\w/);
+    await expect(map(page).locator('.map-caption')).toContainText(/\w/);
+    expect(blocked).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('no layout shift', () => {

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { feature, merge, mesh } from 'topojson-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/build/load';
-import { POINTS_PER_PIECE, regionPieces, type RegionPiece, type RegionTopology } from '../../src/map/decode';
-import { decodeRegion } from '../../src/map/geometry';
+import { decodeRegion, POINTS_PER_PIECE, regionPieces, type RegionPiece, type RegionTopology } from '../../src/map/decode';
 import { ContentError } from '../../src/story/errors';
 
 const root = join(__dirname, '../..');

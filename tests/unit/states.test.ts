@@ -6,7 +6,7 @@ import { loadStory } from '../../src/build/load';
 import { catalogFrom } from '../../src/map/catalog';
 import { checkStates } from '../../src/map/check';
 import { natoMembersThrough } from '../../src/map/describe';
-import { decodeRegion } from '../../src/map/geometry';
+import { decodeRegion } from '../../src/map/decode';
 import { panelBoxes, projectionFor } from '../../src/map/projection';
 import type { MapState, Panel, Region } from '../../src/map/state';
 import { stateIds, states } from '../../src/map/states';
