@@ -467,6 +467,11 @@ function nameSpotOf(p: FramePanel, key: string, name: CountryName, ctx: SceneCon
   return known.get(key)!;
 }
 
+/** sceneWork's first unit of a name: its visible pieces, unless its spot is known already (a draw needed it first). */
+function namePiecesAhead(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): void {
+  if (!nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map()).has(key)) namePiecesOf(p, key, name, ctx);
+}
+
 /** The visible pieces of a panel's named country at this size: kept from the unit that found them until its spot is found. */
 function namePiecesOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): VisiblePiece[] {
   const known = namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map());
@@ -694,7 +699,7 @@ export function sceneWork(frame: Frame, ctx: () => SceneContext): (() => void)[]
     p.ends
       ? []
       : [
-          ...p.names.flatMap(({ key, value }) => [() => void namePiecesOf(p, key, value, ctx()), () => void nameSpotOf(p, key, value, ctx())]),
+          ...p.names.flatMap(({ key, value }) => [() => namePiecesAhead(p, key, value, ctx()), () => void nameSpotOf(p, key, value, ctx())]),
           () => void settledWantsOf(p, ctx()),
           () => void placementsFor(p, ctx()),
           () => void settledPanel(p, ctx()),
