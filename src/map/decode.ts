@@ -7,8 +7,6 @@ import type { GeometryCollection, GeometryObject, MultiLineString, MultiPolygon,
 import { assemble, type RegionPiece } from './assemble.ts';
 import type { CountryFeature, RegionGeometry } from './geometry.ts';
 
-export type { RegionPiece } from './assemble.ts';
-
 export type RegionTopology = Topology<{
   countries: GeometryCollection<{ name: string }>;
   land: MultiPolygon;

@@ -142,11 +142,3 @@ export function poleOf(pieces: VisiblePiece[], projection: GeoProjection): NameS
   }
   return best;
 }
-
-/**
- * The pole of inaccessibility of the largest visible piece of the features, in a projection clipped to what the
- * panel shows; null if none of it is visible. Pure; run once per state and size (it walks every ring).
- */
-export function nameSpot(features: CountryFeature[], projection: GeoProjection): NameSpot | null {
-  return poleOf(visiblePieces(features, projection), projection);
-}

@@ -458,23 +458,23 @@ function nameSpotsFor(p: FramePanel, ctx: SceneContext): Map<string, NameSpot> {
  * names never blocks the page for long.
  */
 function nameSpotOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): NameSpot | null {
-  const known = nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map());
+  const known = spotsAt(p, ctx);
   if (!known.has(key)) {
     const pieces = namePiecesOf(p, key, name, ctx);
     known.set(key, pieces.length ? poleOf(pieces, nameProjection(p, ctx)) : null);
-    namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map()).delete(key); // needed no more
+    piecesAt(p, ctx).delete(key); // needed no more
   }
   return known.get(key)!;
 }
 
 /** sceneWork's first unit of a name: its visible pieces, unless its spot is known already (a draw needed it first). */
 function namePiecesAhead(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): void {
-  if (!nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map()).has(key)) namePiecesOf(p, key, name, ctx);
+  if (!spotsAt(p, ctx).has(key)) namePiecesOf(p, key, name, ctx);
 }
 
 /** The visible pieces of a panel's named country at this size: kept from the unit that found them until its spot is found. */
 function namePiecesOf(p: FramePanel, key: string, name: CountryName, ctx: SceneContext): VisiblePiece[] {
-  const known = namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map());
+  const known = piecesAt(p, ctx);
   let pieces = known.get(key);
   if (!pieces) {
     const geo = ctx.regions[p.regions[p.regions.length - 1]];
@@ -527,6 +527,9 @@ const layouts = cache<Map<string, Placement>>();
 const nameSpots = cache<Map<string, NameSpot>>();
 const nameSpotsByKey = cache<Map<string, NameSpot | null>>();
 const namePieces = cache<Map<string, VisiblePiece[]>>();
+/** A settled panel's name spots and names' visible pieces at this size, by name key. */
+const spotsAt = (p: FramePanel, ctx: SceneContext) => nameSpotsByKey(ctx.measure, p, sizeKey(p, ctx), () => new Map());
+const piecesAt = (p: FramePanel, ctx: SceneContext) => namePieces(ctx.measure, p, sizeKey(p, ctx), () => new Map());
 
 const wantsFor = (p: FramePanel, projection: GeoProjection, box: Box, ctx: SceneContext) =>
   p.ends ? overlayLabels(p, projection, box, ctx) : settledWants(ctx.measure, p, sizeKey(p, ctx), () => overlayLabels(p, projection, box, ctx));

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { feature, merge, mesh } from 'topojson-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegions } from '../../src/build/load';
-import { decodeRegion, POINTS_PER_PIECE, regionPieces, type RegionPiece, type RegionTopology } from '../../src/map/decode';
+import type { RegionPiece } from '../../src/map/assemble';
+import { decodeRegion, POINTS_PER_PIECE, regionPieces, type RegionTopology } from '../../src/map/decode';
 import { ContentError } from '../../src/story/errors';
 
 const root = join(__dirname, '../..');

@@ -7,7 +7,7 @@ import { catalogFrom } from '../../src/map/catalog';
 import { frameOf } from '../../src/map/frame';
 import { decodeRegion } from '../../src/map/decode';
 import type { RegionGeometry } from '../../src/map/geometry';
-import { nameSpot } from '../../src/map/names';
+import { poleOf, visiblePieces } from '../../src/map/names';
 import { fontMeasure } from '../../src/build/font';
 import { panelBoxes, projectionFor } from '../../src/map/projection';
 import { MAP_SIZES } from '../../src/map/sizes';
@@ -44,6 +44,9 @@ describe('the countries a panel names', () => {
     }
   });
 });
+
+/** Where a name stands, as the scene finds it in two units: the country's visible pieces, then their pole. */
+const nameSpot = (features: Parameters<typeof visiblePieces>[0], projection: Parameters<typeof visiblePieces>[1]) => poleOf(visiblePieces(features, projection), projection);
 
 describe('nameSpot: where a name stands', () => {
   it('is inside its country and inside the panel, for every state at every size, or absent when none of it shows', () => {
