@@ -12,8 +12,8 @@ import { interpolateFrames, transitionDuration } from './interpolate.ts';
 import { legendHtml, legendOfFrame, legendText } from './legend.ts';
 import { canvasMeasure, type Measure } from './measure.ts';
 import { NO_PADDING, paddedBox, panelBox, type Box, type Padding } from './projection.ts';
-import { render, whenShown, type RenderContext, type RenderOptions } from './render.ts';
-import { sceneWork } from './scene.ts';
+import { paintAhead, render, whenShown, type RenderContext, type RenderOptions } from './render.ts';
+import { scene, sceneWork } from './scene.ts';
 import type { MapState, Region } from './state.ts';
 
 /** How long the map's size must stay still before a drawn picture is redrawn at it (ms). */
@@ -44,7 +44,10 @@ export interface MapController {
    * complete, and settled, from progress 0.45 on, so the reader sees the final picture for most of the step.
    */
   scrub(from: string | null, to: string, progress: number): void;
-  /** Starts loading the geometry these states need, so a later transition does not wait. */
+  /**
+   * Starts loading the geometry these states need and finding their scenes, so a later transition does not wait; the
+   * first is the state expected next, whose base picture is painted ahead too.
+   */
   prefetch(ids: string[]): void;
   /**
    * Keeps `padding` (px) free at the map's edges — what lies over the map there (a phone's caption bar, the step
@@ -185,10 +188,15 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   const idle = (next: () => void): void => void whenIdle(next, 1000);
   /**
    * Work done ahead, one unit per idle moment: the scene of a state coming next (sceneWork), so a step's first frame
-   * while the reader scrolls is only painting, not finding where names and labels go.
+   * while the reader scrolls is only painting, not finding where names and labels go; for the very next state (`next`),
+   * then its base's picture, painted by the worker and kept, so a cut to it is laid on in the frame that asks for it.
    */
-  const prepare = (id: string): void => {
-    if (!dead && ready(id)) inSteps(sceneWork(frame(id), context), idle, () => !dead && drawable());
+  const prepare = (id: string, next: boolean): void => {
+    if (dead || !ready(id)) return;
+    const ahead = (): void => {
+      if (base === 'canvas' && !explored && displayed) paintAhead(svg, scene(frame(id), context()), { pixelRatio: devicePixelRatio || 1 });
+    };
+    inSteps([...sceneWork(frame(id), context), ...(next ? [ahead] : [])], idle, () => !dead && drawable());
   };
 
   /** Draws a frame; false when the map has no size yet (hidden, not laid out), so nothing can settle. */
@@ -361,9 +369,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     prefetch(ids) {
       if (dead) return;
-      for (const id of ids) {
-        if (states[id]) load(loadFor([id])).then(() => prepare(id), () => undefined);
-      }
+      ids.forEach((id, k) => {
+        if (states[id]) load(loadFor([id])).then(() => prepare(id, k === 0), () => undefined);
+      });
     },
     setPadding(next) {
       if (dead || (['top', 'right', 'bottom', 'left'] as const).every((k) => Math.round(next[k]) === Math.round(padding[k]))) return;

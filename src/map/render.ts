@@ -6,7 +6,7 @@
  */
 import type { Frame } from './frame.ts';
 import { attrValue, baseShapes, clipId, DEFS, scene, type Attrs, type Scene, type SceneContext, type Shape } from './scene.ts';
-import { showBase, whenBaseShown } from './canvas.ts';
+import { paintAhead as paintBaseAhead, showBase, whenBaseShown } from './canvas.ts';
 
 export type RenderContext = SceneContext;
 
@@ -116,9 +116,18 @@ export function paint(svg: SVGSVGElement, s: Scene, { base = 'canvas', pixelRati
   });
 }
 
+/** The canvas the base is painted on, once a scene has been painted into `svg`. */
+const canvasOf = (svg: SVGSVGElement): HTMLCanvasElement | null => svg.querySelector<HTMLCanvasElement>(':scope > foreignObject.map-base-layer > canvas');
+
 /** Runs `then` once everything painted into `svg` so far shows (at once, unless a base is still being painted). */
 export function whenShown(svg: SVGSVGElement, then: () => void): void {
-  whenBaseShown(svg.querySelector<HTMLCanvasElement>(':scope > foreignObject.map-base-layer > canvas'), then);
+  whenBaseShown(canvasOf(svg), then);
+}
+
+/** Has a scene's base painted ahead of need, off the main thread, so painting `s` later lays it on at once (canvas.ts). */
+export function paintAhead(svg: SVGSVGElement, s: Scene, { pixelRatio = 1 }: Pick<RenderOptions, 'pixelRatio'> = {}): void {
+  const canvas = canvasOf(svg);
+  if (canvas) paintBaseAhead(canvas, s, pixelRatio, svg);
 }
 
 /** The scene's overlay (and its base, drawn as vectors): everything in the SVG but the canvas. */

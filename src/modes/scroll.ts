@@ -139,7 +139,9 @@ async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, und
       if (i !== opened) opened = -1;
       completedAt = null;
       steps.forEach((s, j) => s.classList.toggle('is-active', j === i));
-      map.prefetch(ids.slice(i + 1, i + 4));
+      // The state the reader comes to next first (its picture is painted ahead): the one above when they scroll up.
+      const up = previous !== null && previous.index > i;
+      map.prefetch((up ? [i - 1, i + 1, i + 2] : [i + 1, i + 2, i + 3]).filter((k) => k >= 0 && k < ids.length).map((k) => ids[k]));
       reached(steps[i].dataset.section!, ids[i], i + 1);
     }
     // A reader flinging past the steps sees each one's picture at once: a flight that could not land before the next

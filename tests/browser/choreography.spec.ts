@@ -277,6 +277,71 @@ test('a picture still on its way when the reader moves on never claims its state
   await expect(map(page)).toHaveAttribute('data-map-state', 'after-reconciliation');
 });
 
+test('the next step’s picture is painted ahead while the reader reads: a cut to it shows in the task that asks for it', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'the map’s logic, not its layout: one run is enough');
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // every change a cut: one picture, at rest
+  // Counts the pictures the worker sends the page.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __pictures: number };
+    w.__pictures = 0;
+    const add = Worker.prototype.addEventListener as (this: Worker, type: string, listener: (event: MessageEvent) => void) => void;
+    (Worker.prototype as unknown as { addEventListener: typeof add }).addEventListener = function (type, listener) {
+      if (type !== 'message') return add.call(this, type, listener);
+      add.call(this, type, (event) => {
+        if ((event.data as { bitmap?: unknown } | null)?.bitmap) w.__pictures++;
+        listener.call(this, event);
+      });
+    };
+  });
+  await page.goto('/');
+  const steps = await stepsOf(page);
+  // From Europe's NATO map to the DMZ: a different base altogether, so nothing already on the canvas serves.
+  const i = steps.findIndex((s) => s.state === 'panmunjom');
+  expect(steps[i - 1].state).toBe('nato-after-article');
+  await scrollToStep(page, i - 1);
+  await expect(map(page)).toHaveAttribute('data-map-state', steps[i - 1].state);
+  const settledWith = await page.evaluate(() => (window as unknown as { __pictures: number }).__pictures);
+  // The next picture comes while the reader reads (in idle moments), without being asked for by a draw.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __pictures: number }).__pictures), { timeout: 10_000 }).toBeGreaterThan(settledWith);
+  await page.evaluate(() => {
+    const w = window as unknown as { __batches: string[][] };
+    w.__batches = [];
+    // One callback per task: the attributes written in the same task arrive together.
+    new MutationObserver((records) => w.__batches.push(records.map((r) => `${r.attributeName}=${(r.target as HTMLElement).getAttribute(r.attributeName!)}`))).observe(document.getElementById('map')!, {
+      attributes: true,
+      attributeFilter: ['data-map-target', 'data-map-state'],
+    });
+  });
+  const before = await page.evaluate(() => (window as unknown as { __pictures: number }).__pictures);
+  await scrollToStep(page, i);
+  await expect(map(page)).toHaveAttribute('data-map-state', 'panmunjom');
+  const batches = await page.evaluate(() => (window as unknown as { __batches: string[][] }).__batches);
+  expect(batches[0]).toEqual(['data-map-target=panmunjom', 'data-map-state=panmunjom']);
+  // Nothing more was asked of the worker for it (the next step's picture, painted ahead in turn, may come later).
+  expect(await page.evaluate(() => (window as unknown as { __pictures: number }).__pictures)).toBeLessThanOrEqual(before + 1);
+  // And it is the picture the worker paints when asked at the moment: the same pixels as another page's, jumping there.
+  const pixels = (p: Page) =>
+    map(p)
+      .locator('canvas.map-base')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const copy = document.createElement('canvas');
+        [copy.width, copy.height] = [canvas.width, canvas.height];
+        const context = copy.getContext('2d', { willReadFrequently: true })!;
+        context.drawImage(canvas, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let hash = 0;
+        for (let k = 0; k < data.length; k += 4 * 97) hash = (Math.imul(hash, 31) + ((data[k] << 16) | (data[k + 1] << 8) | data[k + 2])) | 0;
+        return `${canvas.width}×${canvas.height} ${hash}`;
+      });
+  const other = await page.context().newPage();
+  await other.emulateMedia({ reducedMotion: 'reduce' });
+  await other.goto('/');
+  await scrollToStep(other, i);
+  await expect(map(other)).toHaveAttribute('data-map-state', 'panmunjom');
+  expect(await pixels(page)).toBe(await pixels(other));
+  await other.close();
+});
+
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
 
