@@ -4,7 +4,7 @@
  * so the canvas shows the picture the SVG would. The pixels are painted by the map's worker where it can
  * (src/map/geometry.worker.ts, with src/map/base-paint.ts), so the page's main thread only lays the finished picture
  * on; else here. The picture of the state the reader comes to next is painted ahead (paintAhead), kept, and laid on
- * at once when it is shown. Either way the overlay of the same scene goes on with its base, never before (`apply`).
+ * as soon as it is shown. Either way the overlay of the same scene goes on with its base, never before (`apply`).
  * The canvas carries what it shows in `data-fills` (see baseRecord), for tests and for the curious.
  */
 import type { BasePaint, Hatch, MakeCanvas, Palette, Style, ViewValues } from './base-paint.ts';
@@ -275,10 +275,18 @@ function start(pipe: Pipe, job: Job): void {
   if (job.key === pipe.shown) return shown(pipe, job);
   const early = pipe.ahead.get(job.key);
   if (early) {
-    // Painted ahead: laid on now, with its overlay, in the frame that asked for it — no wait for the worker.
+    // Painted ahead: laid on, with its overlay, in the next task — where a picture from the worker would have come,
+    // without waiting for it to be painted. (Laid on at once, in the frame that asked for it, that frame took the step
+    // change's whole work: on a 4×-slowed phone, one task of 50–110 ms where there had been two shorter ones.)
     pipe.ahead.delete(job.key);
-    lay(pipe.canvas, early);
-    return shown(pipe, job);
+    pipe.busy = job;
+    setTimeout(() => {
+      pipe.busy = null;
+      lay(pipe.canvas, early);
+      shown(pipe, job);
+      drain(pipe);
+    }, 0);
+    return;
   }
   const worker = workerPaints && pipe.mode === 'bitmap' ? paintingWorker(painter) : null;
   if (!worker) return paintOnPage(pipe, job);
@@ -341,10 +349,9 @@ function keepAhead(pipe: Pipe, key: string, bitmap: ImageBitmap): void {
 
 /**
  * Has the worker paint the scene's base ahead of need (the state the reader comes to next), so that when it is shown
- * its picture is laid on at once, with its overlay, in the frame that asks for it — not a frame or more later, once
- * the worker has painted it (measured on a 4×-slowed phone, flinging through the story: 13 of its 19 step changes
- * now settle in the task that asks for them, 2 before). Only where the worker paints, and only once the canvas has
- * shown a picture; nothing when that picture is shown already, kept, or on its way.
+ * its picture is laid on in the next task, with its overlay, rather than once the worker has painted it. Only where
+ * the worker paints, and only once the canvas has shown a picture; nothing when that picture is shown already, kept,
+ * or on its way.
  */
 export function paintAhead(canvas: HTMLCanvasElement, s: Scene, fullRatio: number, svg: SVGSVGElement): void {
   const pipe = pipes.get(canvas);

@@ -191,10 +191,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
    * while the reader scrolls is only painting, not finding where names and labels go; for the very next state (`next`),
    * then its base's picture, painted by the worker and kept, so a cut to it is laid on in the frame that asks for it.
    */
+  /** The state expected next (the first of the latest prefetch): the only one whose picture is painted ahead. */
+  let expected: string | null = null;
   const prepare = (id: string, next: boolean): void => {
     if (dead || !ready(id)) return;
     const ahead = (): void => {
-      if (base === 'canvas' && !explored && displayed) paintAhead(svg, scene(frame(id), context()), { pixelRatio: devicePixelRatio || 1 });
+      // Not once the reader has gone elsewhere (a jump): that picture would only take the worker's time and a place.
+      if (expected === id && base === 'canvas' && !explored && displayed) paintAhead(svg, scene(frame(id), context()), { pixelRatio: devicePixelRatio || 1 });
     };
     inSteps([...sceneWork(frame(id), context), ...(next ? [ahead] : [])], idle, () => !dead && drawable());
   };
@@ -369,6 +372,7 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     },
     prefetch(ids) {
       if (dead) return;
+      expected = ids[0] ?? null;
       ids.forEach((id, k) => {
         if (states[id]) load(loadFor([id])).then(() => prepare(id, k === 0), () => undefined);
       });
