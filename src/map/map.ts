@@ -186,13 +186,13 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     wait(next);
   };
   const idle = (next: () => void): void => void whenIdle(next, 1000);
+  /** The state expected next (the first of the latest prefetch): the only one whose picture is painted ahead. */
+  let expected: string | null = null;
   /**
    * Work done ahead, one unit per idle moment: the scene of a state coming next (sceneWork), so a step's first frame
    * while the reader scrolls is only painting, not finding where names and labels go; for the very next state (`next`),
-   * then its base's picture, painted by the worker and kept, so a cut to it is laid on in the frame that asks for it.
+   * then its base's picture, painted by the worker and kept, so a cut or a landing there need not wait for the worker.
    */
-  /** The state expected next (the first of the latest prefetch): the only one whose picture is painted ahead. */
-  let expected: string | null = null;
   const prepare = (id: string, next: boolean): void => {
     if (dead || !ready(id)) return;
     const ahead = (): void => {
