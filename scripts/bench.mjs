@@ -209,13 +209,16 @@ if (wants('frames')) {
         }
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-map-target', 'data-map-state'] });
     });
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
     const height = await run(() => document.documentElement.scrollHeight - innerHeight);
+    const began = Date.now();
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
     const wheel = 100;
     for (let y = 0; y < height; y += wheel) {
       await page.mouse.wheel(0, wheel);
       await page.waitForTimeout(16);
     }
+    // The pace the wheel's steps came at (px/s): each waits for the page to take it, so a busy page is scrolled slower.
+    const pace = height / ((Date.now() - began) / 1000);
     await page.waitForTimeout(1500);
     const r = await page.evaluate(() => {
       cancelAnimationFrame(window.__raf);
@@ -223,7 +226,7 @@ if (wants('frames')) {
       return { intervals: w.__intervals, long: w.__long, loadLong: w.__loadLong, loaf: w.__loaf, loadLoaf: w.__loadLoaf, transitions: w.__transitions, mapAt: w.__mapAt };
     });
     await context.close();
-    return r;
+    return { ...r, pace };
   };
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   /** Long tasks: how many, their time, the longest, and the time over 50 ms (what blocks input: TBT's measure). */
@@ -269,7 +272,7 @@ if (wants('frames')) {
         `  ratio p95 page/floor ${(page.p95 / floor.p95).toFixed(2)} (target ≤ 1.1); frames over 34 ms +${(page.over34 - floor.over34).toFixed(1)} points (target ≤ 1); ` +
           `long tasks while scrolling ${page.long.length} (target ${run.throttle > 1 ? '≤ 2, none over 100 ms' : '0'}); at load ${page.loadLong.length}, floor ${floor.loadLong.length} (target: none over 50 ms beyond the floor's)`,
       );
-      console.log(`  first map settled ${raw.mapAt === null ? 'never' : `${ms(raw.mapAt)} after navigation`}`);
+      console.log(`  first map settled ${raw.mapAt === null ? 'never' : `${ms(raw.mapAt)} after navigation`}; scrolled at ${Math.round(raw.pace)} px/s (floor ${Math.round(rawFloor.pace)})`);
       // What the longest frames at load were doing, by script (Long Animation Frames' attribution).
       for (const f of [...(raw.loadLoaf ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 3))
         console.log(`    load frame ${ms(f.duration)} (rendering ${ms(f.render)}): ${f.scripts.join('; ') || 'no script'}`);
