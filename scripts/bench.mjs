@@ -47,6 +47,11 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
+/** Runs' figures as their median with `unit`, and their range in brackets when they differ: "8.2% (6.3–8.7)". */
+const figure = (xs, unit = '', show = String) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `${show(s[Math.floor((s.length - 1) / 2)])}${unit}${s.length > 1 && s[0] !== s.at(-1) ? ` (${show(s[0])}–${show(s.at(-1))})` : ''}`;
+};
 const sections = JSON.parse(readFileSync('dist/sections.json', 'utf8'));
 const embedPath = sections[1] ? new URL(sections[1].embed, origin).pathname : null;
 
@@ -248,11 +253,7 @@ if (wants('frames')) {
   // run): each size is measured FRAMES_RUNS times (default 3), page and floor side by side each time, and summed up
   // as the median, with the range.
   const times = Math.max(1, Number(process.env.FRAMES_RUNS ?? 3));
-  const figure = (xs, digits, unit = '') => {
-    const s = [...xs].sort((a, b) => a - b);
-    const f = (x) => `${x.toFixed(digits)}${unit}`;
-    return `${f(s[Math.floor((s.length - 1) / 2)])}${s.length > 1 && s[0] !== s.at(-1) ? ` (${f(s[0])}–${f(s.at(-1))})` : ''}`;
-  };
+  const fixed = (digits) => (x) => x.toFixed(digits);
   for (const run of runs) {
     console.log(`${run.name}:`);
     const pairs = [];
@@ -282,11 +283,11 @@ if (wants('frames')) {
     }
     const of = (f) => pairs.map(f);
     console.log(
-      ` median of ${times} (range): ratio p95 page/floor ${figure(of((x) => x.page.p95 / x.floor.p95), 2)}; frames over 18.4 ms ${figure(of((x) => x.page.over18), 1, '%')} ` +
-        `(floor ${figure(of((x) => x.floor.over18), 1, '%')}); over 34 ms +${figure(of((x) => x.page.over34 - x.floor.over34), 1)} points; ` +
-        `long tasks while scrolling ${figure(of((x) => x.page.long.length), 0)}, longest ${figure(of((x) => Math.max(0, ...x.page.long)), 0, ' ms')}; ` +
-        `at load ${figure(of((x) => x.page.loadLong.length), 0)} (floor ${figure(of((x) => x.floor.loadLong.length), 0)}); ` +
-        `target → settled, median ${figure(of((x) => quantile(x.raw.transitions.map((t) => t.ms), 0.5)), 0, ' ms')}`,
+      ` median of ${times} (range): ratio p95 page/floor ${figure(of((x) => x.page.p95 / x.floor.p95), '', fixed(2))}; frames over 18.4 ms ${figure(of((x) => x.page.over18), '%', fixed(1))} ` +
+        `(floor ${figure(of((x) => x.floor.over18), '%', fixed(1))}); over 34 ms +${figure(of((x) => x.page.over34 - x.floor.over34), '', fixed(1))} points; ` +
+        `long tasks while scrolling ${figure(of((x) => x.page.long.length))}, longest ${figure(of((x) => Math.max(0, ...x.page.long)), ' ms')}; ` +
+        `at load ${figure(of((x) => x.page.loadLong.length))} (floor ${figure(of((x) => x.floor.loadLong.length))}); ` +
+        `target → settled, median ${figure(of((x) => quantile(x.raw.transitions.map((t) => t.ms), 0.5)), ' ms', fixed(0))}`,
     );
   }
 }
@@ -308,10 +309,6 @@ if (wants('lighthouse')) {
     try {
       // Scores move from run to run on a shared machine: each figure is the median of LIGHTHOUSE_RUNS runs, with the range.
       const times = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
-      const figure = (xs, unit = '') => {
-        const s = [...xs].sort((a, b) => a - b);
-        return `${s[Math.floor((s.length - 1) / 2)]}${unit}${s.length > 1 && s[0] !== s.at(-1) ? ` (${s[0]}–${s.at(-1)})` : ''}`;
-      };
       console.log(`median of ${times} run(s) per page, range in brackets; targets of issue #12: performance ≥ 98, TBT ≤ 100 ms, the rest 100`);
       for (const path of ['/', '/slides.html', ...(embedPath ? [embedPath] : [])]) {
         const lhrs = [];

@@ -190,16 +190,17 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
   let expected: string | null = null;
   /**
    * Work done ahead, one unit per idle moment: the scene of a state coming next (sceneWork), so a step's first frame
-   * while the reader scrolls is only painting, not finding where names and labels go; for the very next state (`next`),
-   * then its base's picture, painted by the worker and kept, so a cut or a landing there need not wait for the worker.
+   * while the reader scrolls is only painting, not finding where names and labels go; then, if it is the state expected
+   * next, its base's picture, painted by the worker and kept, so a cut or a landing there need not wait for the worker.
    */
-  const prepare = (id: string, next: boolean): void => {
+  const prepare = (id: string): void => {
     if (dead || !ready(id)) return;
     const ahead = (): void => {
-      // Not once the reader has gone elsewhere (a jump): that picture would only take the worker's time and a place.
+      // Asked when the unit runs: once the reader has gone elsewhere (a jump), the picture would only take the worker's
+      // time and a place.
       if (expected === id && base === 'canvas' && !explored && displayed) paintAhead(svg, scene(frame(id), context()), { pixelRatio: devicePixelRatio || 1 });
     };
-    inSteps([...sceneWork(frame(id), context), ...(next ? [ahead] : [])], idle, () => !dead && drawable());
+    inSteps([...sceneWork(frame(id), context), ahead], idle, () => !dead && drawable());
   };
 
   /** Draws a frame; false when the map has no size yet (hidden, not laid out), so nothing can settle. */
@@ -373,9 +374,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     prefetch(ids) {
       if (dead) return;
       expected = ids[0] ?? null;
-      ids.forEach((id, k) => {
-        if (states[id]) load(loadFor([id])).then(() => prepare(id, k === 0), () => undefined);
-      });
+      for (const id of ids) {
+        if (states[id]) load(loadFor([id])).then(() => prepare(id), () => undefined);
+      }
     },
     setPadding(next) {
       if (dead || (['top', 'right', 'bottom', 'left'] as const).every((k) => Math.round(next[k]) === Math.round(padding[k]))) return;
