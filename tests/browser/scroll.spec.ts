@@ -82,6 +82,33 @@ test('a hostile hash changes nothing and runs nothing', async ({ page }) => {
   consoleWatch.expectNone();
 });
 
+test('a step change starts no CSS transition or animation (each would restyle the page in every frame while the reader scrolls)', async ({ page }) => {
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  for (const i of [1, 2, 3]) {
+    // Armed before the scroll: the moment the step becomes the active one, two frames on (a style change's
+    // transition starts at the next restyle), whatever runs in the page's CSS is read.
+    const running = page.evaluate(
+      (k) =>
+        new Promise<string[]>((resolve) => {
+          const step = document.querySelectorAll<HTMLElement>('[data-step]')[k];
+          new MutationObserver((_, observer) => {
+            if (!step.classList.contains('is-active')) return;
+            observer.disconnect();
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() =>
+                resolve(document.getAnimations().map((a) => `${a.constructor.name} ${(a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? ''} on ${(a.effect as KeyframeEffect | null)?.target?.className ?? '?'}`)),
+              ),
+            );
+          }).observe(step, { attributes: true, attributeFilter: ['class'] });
+        }),
+      i,
+    );
+    await scrollToStep(page, i);
+    expect(await running, `step ${i}`).toEqual([]);
+  }
+});
+
 test('nothing overflows sideways on a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/');
