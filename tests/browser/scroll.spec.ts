@@ -98,7 +98,7 @@ test('a step change starts no CSS transition or animation (each would restyle th
             observer.disconnect();
             requestAnimationFrame(() =>
               requestAnimationFrame(() =>
-                resolve(document.getAnimations().map((a) => `${a.constructor.name} ${(a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? ''} on ${(a.effect as KeyframeEffect | null)?.target?.className ?? '?'}`)),
+                resolve(document.getAnimations().map((a) => `${a.constructor.name} ${(a as CSSTransition).transitionProperty ?? (a as CSSAnimation).animationName ?? ''} on ${(a.effect as KeyframeEffect | null)?.target?.getAttribute('class') ?? '?'}`)),
               ),
             );
           }).observe(step, { attributes: true, attributeFilter: ['class'] });
