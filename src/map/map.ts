@@ -67,6 +67,8 @@ export interface MapController {
   destroy(): void;
 }
 
+/** The longest the download of a coming state's geometry waits for an idle moment (ms). */
+const PREFETCH_WAIT_MS = 300;
 /** The longest a new target's key and text alternative wait for an idle moment (ms). */
 const WORDS_WAIT_MS = 300;
 
@@ -375,7 +377,11 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       if (dead) return;
       expected = ids[0] ?? null;
       for (const id of ids) {
-        if (states[id]) load(loadFor([id])).then(() => prepare(id), () => undefined);
+        if (!states[id]) continue;
+        const ahead = (): void => void load(loadFor([id])).then(() => prepare(id), () => undefined);
+        // A download still to start waits for an idle moment: it is not the scroll's frame's work.
+        if (loadFor([id]).length) whenIdle(() => !dead && ahead(), PREFETCH_WAIT_MS);
+        else ahead();
       }
     },
     setPadding(next) {

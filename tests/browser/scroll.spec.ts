@@ -110,6 +110,34 @@ test('a step change starts no CSS transition or animation (each would restyle th
   }
 });
 
+test('a region coming up is downloaded ahead, at an idle moment, never in a scroll event’s handler', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { fetched: { url: string; during: string | null }[] };
+    w.fetched = [];
+    const original = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      // window.event is the event being dispatched, if any: a scroll event's, when a handler of it starts the download.
+      w.fetched.push({ url: String(input instanceof Request ? input.url : input), during: window.event?.type ?? null });
+      return original.call(this, input, init);
+    };
+  });
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', 'seat-at-the-table');
+  const steps = await stepsOf(page);
+  const europe = steps.findIndex((s) => s.state === 'nato-cold-war');
+  expect(europe).toBeGreaterThan(1);
+  // Step by step up to the one before Europe's first map: its geometry has arrived by then.
+  for (let i = 1; i < europe; i++) {
+    await scrollToStep(page, i);
+    await expect(map(page)).toHaveAttribute('data-map-state', steps[i].state);
+  }
+  const fetched = await page.evaluate(() => (window as unknown as { fetched: { url: string; during: string | null }[] }).fetched);
+  const geometry = fetched.filter((f) => /\/assets\/(east-asia|europe)-[\w-]+\.json$/.test(f.url));
+  expect(geometry.map((f) => f.url.split('/').pop()!.split('-')[0])).toEqual(['east', 'europe']);
+  expect(geometry.filter((f) => f.during === 'scroll'), JSON.stringify(geometry)).toEqual([]);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/europe-/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0))).toBe(true);
+});
+
 test('nothing overflows sideways on a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/');
