@@ -45,7 +45,7 @@ export interface MapController {
    */
   scrub(from: string | null, to: string, progress: number): void;
   /**
-   * Starts loading the geometry these states need and finding their scenes, so a later transition does not wait; the
+   * Starts loading the geometry these states need (at an idle moment) and finding their scenes, so a later transition does not wait; the
    * first is the state expected next, whose base picture is painted ahead too.
    */
   prefetch(ids: string[]): void;
