@@ -45,8 +45,8 @@ export interface MapController {
    */
   scrub(from: string | null, to: string, progress: number): void;
   /**
-   * Starts loading the geometry these states need (at an idle moment) and finding their scenes, so a later transition does not wait; the
-   * first is the state expected next, whose base picture is painted ahead too.
+   * Starts loading the geometry these states need (at an idle moment) and finding their scenes, so a later transition
+   * does not wait; the first is the state expected next, whose base picture is painted ahead too.
    */
   prefetch(ids: string[]): void;
   /**
@@ -378,10 +378,11 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       expected = ids[0] ?? null;
       for (const id of ids) {
         if (!states[id]) continue;
-        const ahead = (): void => void load(loadFor([id])).then(() => prepare(id), () => undefined);
+        const missing = loadFor([id]);
+        const start = (): void => void load(missing).then(() => prepare(id), () => undefined);
         // A download still to start waits for an idle moment: it is not the scroll's frame's work.
-        if (loadFor([id]).length) whenIdle(() => !dead && ahead(), PREFETCH_WAIT_MS);
-        else ahead();
+        if (missing.length) whenIdle(() => !dead && start(), PREFETCH_WAIT_MS);
+        else start();
       }
     },
     setPadding(next) {

@@ -83,6 +83,9 @@ export async function scrollStill(page: Page): Promise<void> {
 
 export const map = (page: Page) => page.locator('#map');
 
+/** The built geometry files (data/geo → /assets/<region>-<hash>.json). */
+export const GEOMETRY = /\/assets\/(east-asia|europe)-[\w-]+\.json$/;
+
 /** A small seeded generator (mulberry32), so a failing run can be replayed. */
 export function random(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,14 +1,11 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { baseOf, map, recordShifts, shifts, watchConsole } from './helpers';
+import { baseOf, GEOMETRY, map, recordShifts, shifts, watchConsole } from './helpers';
 
 interface Manifest {
   id: string;
   title: string;
   embed: string;
 }
-
-/** The built geometry files (data/geo → /assets/<region>-<hash>.json). */
-const GEOMETRY = /\/assets\/(east-asia|europe)-[\w-]+\.json$/;
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

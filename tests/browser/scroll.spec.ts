@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { baseOf, map, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { baseOf, GEOMETRY, map, scrollToStep, stepsOf, watchConsole } from './helpers';
 
 test('the page opens on the first beat with its map drawn, and no console errors', async ({ page }) => {
   const consoleWatch = watchConsole(page);
@@ -111,8 +111,9 @@ test('a step change starts no CSS transition or animation (each would restyle th
 });
 
 test('a region coming up is downloaded ahead, at an idle moment, never in a scroll event’s handler', async ({ page }) => {
+  type Fetched = { url: string; during: string | null }[];
   await page.addInitScript(() => {
-    const w = window as unknown as { fetched: { url: string; during: string | null }[] };
+    const w = window as unknown as { fetched: Fetched };
     w.fetched = [];
     const original = window.fetch;
     window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
@@ -131,8 +132,8 @@ test('a region coming up is downloaded ahead, at an idle moment, never in a scro
     await scrollToStep(page, i);
     await expect(map(page)).toHaveAttribute('data-map-state', steps[i].state);
   }
-  const fetched = await page.evaluate(() => (window as unknown as { fetched: { url: string; during: string | null }[] }).fetched);
-  const geometry = fetched.filter((f) => /\/assets\/(east-asia|europe)-[\w-]+\.json$/.test(f.url));
+  const fetched = await page.evaluate(() => (window as unknown as { fetched: Fetched }).fetched);
+  const geometry = fetched.filter((f) => GEOMETRY.test(f.url));
   expect(geometry.map((f) => f.url.split('/').pop()!.split('-')[0])).toEqual(['east', 'europe']);
   expect(geometry.filter((f) => f.during === 'scroll'), JSON.stringify(geometry)).toEqual([]);
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/europe-/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0))).toBe(true);
