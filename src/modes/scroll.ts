@@ -178,6 +178,13 @@ async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, und
   observer = scrollama();
   observer.setup({ step: steps, offset: readingLine() }).onStepEnter(model.wake).onStepExit(model.wake);
   undo.push(() => observer?.destroy());
-  // The address carries the section being read; above the story, none.
-  undo.push(followUrl(model, steps, () => steps[0].getBoundingClientRect().top > innerHeight * readingLine() + 1));
+  // The address carries the section being read; above the story, none; past it, in the colophon, the reader's own.
+  const colophon = document.querySelector<HTMLElement>('.colophon');
+  undo.push(
+    followUrl(model, steps, () => {
+      const line = innerHeight * readingLine() + 1;
+      if (steps[0].getBoundingClientRect().top > line) return 'above';
+      return colophon && colophon.getBoundingClientRect().top < line ? 'below' : null;
+    }),
+  );
 }

@@ -12,18 +12,22 @@ export function urlFor(location: Pick<Location, 'pathname' | 'search'>, section:
 }
 
 /**
- * Subscribes the URL to the model. `before()` tells whether the reader is above the story (the first step's
- * top below the reading line), where the address carries no section. Returns an unsubscribe.
+ * Subscribes the URL to the model. `outside()` tells whether the reader is above the story (the first step's top
+ * below the reading line), where the address carries no section, or past it (reading the colophon), where it
+ * carries the last section unless the reader followed a link there: a fact's link keeps its #source-… address.
+ * Returns an unsubscribe.
  */
-export function followUrl(model: ScrollModel, steps: HTMLElement[], before: () => boolean): () => void {
+export function followUrl(model: ScrollModel, steps: HTMLElement[], outside: () => 'above' | 'below' | null): () => void {
   return model.subscribe(({ index }, { idle }) => {
     // Mid-scroll readings change nothing: history.replaceState is rate-limited, and a fling passes many sections.
     if (!idle) return;
-    const section = before() ? null : (steps[index]?.dataset.section ?? null);
+    const where = outside();
+    const section = where === 'above' ? null : (steps[index]?.dataset.section ?? null);
     const current = location.hash.slice(1);
     if (section === (current || null)) return;
-    // A hash that is not a section (a hostile one, an element id) is left alone until the reader reaches the story.
-    if (section === null && !steps.some((s) => s.dataset.section === current)) return;
+    // A hash that is not a section (a source the reader followed a link to, a hostile one) is left alone outside the
+    // story, above it or past it; in the story the section being read replaces it.
+    if (where !== null && current && !steps.some((s) => s.dataset.section === current)) return;
     history.replaceState(history.state, '', urlFor(location, section));
   });
 }

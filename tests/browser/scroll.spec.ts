@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { baseOf, GEOMETRY, map, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { baseOf, GEOMETRY, map, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
 
 test('the page opens on the first beat with its map drawn, and no console errors', async ({ page }) => {
   const consoleWatch = watchConsole(page);
@@ -170,4 +170,40 @@ test('every fact link in the text points at an entry in the sources list', async
   for (const href of new Set(targets)) {
     await expect(page.locator(href), href).toHaveCount(1);
   }
+});
+
+test('the sources are laid out only when the reader nears them, and a fact link still lands on its source', async ({ page }) => {
+  await page.goto('/');
+  await expect(map(page)).toHaveAttribute('data-map-state', /./);
+  // Skipped at load (content-visibility: auto): the colophon's long list is not laid out before the reader nears it.
+  const skipped = (selector: string) => page.locator(selector).first().evaluate((e) => !e.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await skipped('#sources li'), 'the sources list is skipped at load').toBe(true);
+  // Printed, it is all there.
+  await page.emulateMedia({ media: 'print' });
+  expect(await skipped('#sources li'), 'printed').toBe(false);
+  await page.emulateMedia({ media: 'screen' });
+  expect(await skipped('#sources li')).toBe(true);
+  // A fact link in a card brings its source on screen, highlighted as the target.
+  const link = page.locator('.scrolly a.cite').first();
+  const href = (await link.getAttribute('href'))!;
+  const index = await link.evaluate((a) => [...document.querySelectorAll('[data-step]')].indexOf(a.closest('[data-step]')!));
+  await scrollToStep(page, index);
+  await link.click();
+  await scrollStill(page);
+  // The address is the link's, not the last section's: past the story the address is left as the reader made it.
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  const source = page.locator(href);
+  // At the top of the screen, where the browser scrolls a link's target, not where an estimated height would put it.
+  const top = (locator: typeof source) => locator.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+  await expect.poll(() => top(source)).toBeGreaterThanOrEqual(-1);
+  expect(await top(source)).toBeLessThanOrEqual(1);
+  await expect(source).toHaveCSS('background-color', 'rgb(255, 244, 204)');
+  expect(await skipped(href)).toBe(false);
+  // An address into the sources opens there too.
+  await page.goto('about:blank');
+  await page.goto('/#sources');
+  await expect(map(page)).toHaveAttribute('data-map-state', /./);
+  await page.waitForTimeout(300);
+  expect(Math.abs(await top(page.locator('#sources'))), 'the sources open at the top of the screen').toBeLessThanOrEqual(1);
 });
