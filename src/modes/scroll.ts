@@ -178,7 +178,8 @@ async function start({ landedOn = null }: { landedOn?: HTMLElement | null }, und
   observer = scrollama();
   observer.setup({ step: steps, offset: readingLine() }).onStepEnter(model.wake).onStepExit(model.wake);
   undo.push(() => observer?.destroy());
-  // The address carries the section being read; above the story, none; past it, in the colophon, the reader's own.
+  // The address carries the section being read; above the story, none; past it (the colophon), the last section's,
+  // unless it names where a link the reader followed went (src/ui/url.ts).
   const colophon = document.querySelector<HTMLElement>('.colophon');
   undo.push(
     followUrl(model, steps, () => {
