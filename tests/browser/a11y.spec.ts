@@ -106,6 +106,31 @@ test.describe('keyboard only', () => {
   });
 });
 
+test.describe('screen readers', () => {
+  test('are given every source, though the sources are laid out only when the reader nears them', async ({ playwright, viewport, isMobile, baseURL }, testInfo) => {
+    // The browser's own accessibility tree, as a screen reader gets it: Chromium builds it from the start when one is
+    // running (--force-renderer-accessibility), not only when DevTools asks later.
+    const launch = testInfo.project.use.launchOptions ?? {};
+    const browser = await playwright.chromium.launch({ ...launch, args: [...(launch.args ?? []), '--force-renderer-accessibility'] });
+    try {
+      const page = await browser.newPage({ viewport, isMobile, baseURL });
+      await page.goto('/');
+      await expect(map(page)).toHaveAttribute('data-map-state', /.+/);
+      const labels = page.locator('#sources li .fact-label');
+      const words = (await labels.allTextContents()).map((t) => t.trim());
+      expect(words.length).toBeGreaterThan(20);
+      // The last sources are still skipped (content-visibility: auto): what follows is about skipped content.
+      expect(await labels.last().evaluate((e) => !e.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const given = new Set(nodes.filter((n) => !n.ignored && n.role?.value === 'StaticText').map((n) => String(n.name?.value ?? '').trim()));
+      expect(words.filter((w) => !given.has(w)), 'sources missing from the accessibility tree').toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 /**
  * The map of step `i` after the stepper brought it to the reading line: settled in its state, or — for a
  * progression step taller than a phone's view, which the reader's own scrolling finishes — on its way there.
