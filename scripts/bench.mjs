@@ -1,8 +1,8 @@
 // npm run bench: builds the site, serves it, and measures in the system Chromium —
 //   bytes: what each page transfers (gzip), per asset and in all, before and after scrolling the story;
 //   frames: long tasks and Long Animation Frames at load (as the Long Tasks API reports them: few of the tasks in
-//           which no script ran, so the load part compares load with the floor), then requestAnimationFrame intervals, long tasks and
-//           Long Animation Frames while wheel-scrolling the whole story, at 390×844 with the CPU slowed 4×
+//           which no script ran, so the load part compares load with the floor), then requestAnimationFrame
+//           intervals, long tasks and Long Animation Frames while wheel-scrolling the whole story, at 390×844 with the CPU slowed 4×
 //           (DevTools' Emulation.setCPUThrottlingRate) and at 1280×800 at full speed, each beside the same page
 //           with its scripts blocked (the floor), same run — FRAMES_RUNS times (default 3), summed up as medians;
 //   load: a DevTools trace of the page's main thread while the phone (390×844, CPU 4×) loads `/`, cold and warm, every
@@ -302,7 +302,7 @@ if (wants('load')) {
   // floor. Each load is traced twice: cold (a new browser context: a new renderer, its font and text caches empty, the
   // first reader's case) and warm (a second load in the same context with the HTTP cache off: the same downloads, the
   // renderer's caches filled, as on a phone whose browser has run before).
-  console.log('\n## Load (390×844, CPU 4× slower; DevTools trace of the page\'s main thread; floor = the same page with its scripts blocked)');
+  console.log('\n## Load (390×844, CPU 4× slower; DevTools trace of the page\'s main thread, times from its HTML\'s first parse; floor = the same page with its scripts blocked)');
   const SCRIPT = /^(FunctionCall|EvaluateScript|v8\.evaluateModule|v8\.compileModule|TimerFire|FireAnimationFrame|FireIdleCallback|EventDispatch|RunMicrotasks|v8\.run)$/;
   const RENDER = /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|HitTest)$/;
   const traced = async (blocked, warm) => {
@@ -328,9 +328,9 @@ if (wants('load')) {
     await cdp.send('Tracing.end');
     await complete;
     await context.close();
-    // The page's main thread: the one that parsed its HTML.
+    // The page's main thread: the one that parsed its HTML. Times are from when its parsing began.
     const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.startsWith(`${origin}/`) && !e.args.beginData.url.includes('warm-up'));
-    const start = events.find((e) => e.name === 'navigationStart' && e.tid === parse?.tid)?.ts ?? parse?.ts ?? 0;
+    const start = parse?.ts ?? 0;
     const main = events.filter((e) => e.ph === 'X' && e.tid === parse?.tid && e.pid === parse?.pid && e.ts >= start - 5e5);
     const within = (t) => main.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
     const time = (kids, re) => kids.filter((k) => re.test(k.name) && !kids.some((o) => o !== k && re.test(o.name) && o.ts <= k.ts && o.ts + o.dur >= k.ts + k.dur)).reduce((a, k) => a + k.dur / 1000, 0);
@@ -351,7 +351,7 @@ if (wants('load')) {
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
   const line = (ts) =>
     `${ts.length} over 50 ms, blocking ${ms(sum(ts.map((t) => t.ms - 50)))}` +
-    (ts.length ? `: ${ts.map((t) => `${Math.round(t.ms)} ms at ${Math.round(t.at)} (script ${Math.round(t.script)}, style/layout/paint ${Math.round(t.render)})`).join(', ')}` : '');
+    (ts.length ? `: ${ts.map((t) => `${Math.round(t.ms)} ms at ${Math.round(t.at)} ms (script ${Math.round(t.script)}, style/layout/paint ${Math.round(t.render)})`).join(', ')}` : '');
   for (const warm of [false, true]) {
     console.log(`${warm ? 'warm (second load, HTTP cache off)' : 'cold (a new browser context)'}:`);
     const pairs = [];
