@@ -156,9 +156,9 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
       .then(() => {
         if (mine !== request) return;
         recover();
-        // The geometry just arrived: the first scene is found in short tasks, then drawn. The label measurer (a canvas
-        // and the labels' computed font: 8–13 ms on a phone's slowed CPU at a first load) is a task of its own.
-        const units = drawable() ? [() => void context(), ...ids.flatMap((id) => (id ? sceneWork(frame(id), context) : []))] : [];
+        // The geometry just arrived: the first scene is found in short tasks, then drawn. Making the label measurer
+        // (8–13 ms on a phone's slowed CPU at a first load) is a task of its own.
+        const units = drawable() ? [() => void measurer(), ...ids.flatMap((id) => (id ? sceneWork(frame(id), context) : []))] : [];
         inSteps(units, (next) => setTimeout(next, 0), () => mine === request && !dead, then);
       })
       // A load that a newer request (or destroy) replaced fails nobody's picture.
@@ -172,8 +172,10 @@ export function createMap(root: HTMLElement, { catalog, states, reducedMotion = 
     size = svg.getBoundingClientRect();
   };
 
+  /** The labels' measurer, made once (a canvas and the labels' computed font). */
+  const measurer = (): Measure => (measure ??= canvasMeasure(svg));
   /** What a scene is made with now: the map's size, padding, loaded regions and the page's font. */
-  const context = (): RenderContext => ({ catalog, regions: loaded, width: size.width, height: size.height, measure: (measure ??= canvasMeasure(svg)), padding });
+  const context = (): RenderContext => ({ catalog, regions: loaded, width: size.width, height: size.height, measure: measurer(), padding });
 
   /** The map has a size to draw at (not hidden, laid out). */
   const drawable = (): boolean => size.width > 0 && size.height > 0;
