@@ -143,6 +143,26 @@ if (wants('paint')) {
   }
 }
 
+/**
+ * A page in a new browser context, for the frames and load parts: its scripts blocked for the floor, and `run`, a
+ * bare DevTools evaluation — Playwright's page.evaluate or waitForSelector would inject Playwright's scripts into the
+ * page at their first use (measured: 50–200 ms tasks on the 4×-slowed CPU, counted as the page's).
+ */
+async function openPage({ viewport, mobile }, blocked) {
+  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 3 : 1, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  if (blocked) await page.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+  const cdp = await context.newCDPSession(page);
+  const run = async (fn) => (await cdp.send('Runtime.evaluate', { expression: `(${fn})()`, returnByValue: true })).result.value;
+  return { context, page, cdp, run };
+}
+
+/** Loads `/` and waits for the first map picture (up to 30 s; not for the floor, which has none). */
+async function loadStory(page, run, blocked) {
+  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  for (let t = 0; !blocked && t < 150 && !(await run(() => !!document.querySelector('#map[data-map-state]'))); t++) await page.waitForTimeout(200);
+}
+
 if (wants('frames')) {
   // Whole frames, not just the map's JavaScript: rAF intervals, long tasks and Long Animation Frames while
   // wheel-scrolling the whole story, each beside a floor measured in the same run — the same page, the same
@@ -152,10 +172,9 @@ if (wants('frames')) {
     { name: '390×844, CPU 4× slower (a mid-range phone)', viewport: { width: 390, height: 844 }, throttle: 4, mobile: true },
     { name: '1280×800, full speed', viewport: { width: 1280, height: 800 }, throttle: 1, mobile: false },
   ];
-  const measure = async ({ viewport, throttle, mobile }, blocked) => {
-    const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 3 : 1, reducedMotion: 'no-preference' });
-    const page = await context.newPage();
-    if (blocked) await page.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+  const measure = async (size, blocked) => {
+    const { viewport } = size;
+    const { context, page, cdp, run } = await openPage(size, blocked);
     await page.addInitScript(() => {
       const w = window;
       w.__intervals = [];
@@ -185,14 +204,9 @@ if (wants('frames')) {
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'] });
     });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    // Until the scroll ends, the page is asked nothing through Playwright's page.evaluate or waitForSelector: their
-    // first use injects Playwright's scripts into the page (measured: 50–200 ms tasks on the 4×-slowed CPU, counted
-    // as the page's). A bare DevTools evaluation injects nothing.
-    const run = async (fn) => (await cdp.send('Runtime.evaluate', { expression: `(${fn})()`, returnByValue: true })).result.value;
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
-    for (let t = 0; !blocked && t < 150 && !(await run(() => !!document.querySelector('#map[data-map-state]'))); t++) await page.waitForTimeout(200);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: size.throttle });
+    // Until the scroll ends, the page is asked nothing through Playwright (openPage's `run` instead).
+    await loadStory(page, run, blocked);
     await page.waitForTimeout(1000);
     await run(() => {
       const w = window;
@@ -306,11 +320,7 @@ if (wants('load')) {
   const SCRIPT = /^(FunctionCall|EvaluateScript|v8\.evaluateModule|v8\.compileModule|TimerFire|FireAnimationFrame|FireIdleCallback|EventDispatch|RunMicrotasks|v8\.run)$/;
   const RENDER = /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|HitTest)$/;
   const traced = async (blocked, warm) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
-    const page = await context.newPage();
-    if (blocked) await page.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
-    const cdp = await context.newCDPSession(page);
-    const run = async (fn) => (await cdp.send('Runtime.evaluate', { expression: `(${fn})()`, returnByValue: true })).result.value;
+    const { context, page, cdp, run } = await openPage({ viewport: { width: 390, height: 844 }, mobile: true }, blocked);
     if (warm) {
       await page.goto(`${origin}/?warm-up`, { waitUntil: 'load' });
       await page.waitForTimeout(2000);
@@ -321,8 +331,7 @@ if (wants('load')) {
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
-    for (let t = 0; !blocked && t < 150 && !(await run(() => !!document.querySelector('#map[data-map-state]'))); t++) await page.waitForTimeout(200);
+    await loadStory(page, run, blocked);
     await page.waitForTimeout(1500);
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
