@@ -83,6 +83,9 @@ export async function scrollStill(page: Page): Promise<void> {
 
 export const map = (page: Page) => page.locator('#map');
 
+/** Whether the element's rendering is skipped by an ancestor's `content-visibility: auto` (not laid out yet). */
+export const isSkipped = (element: Locator): Promise<boolean> => element.evaluate((e) => !e.checkVisibility({ contentVisibilityAuto: true }));
+
 /** The built geometry files (data/geo → /assets/<region>-<hash>.json). */
 export const GEOMETRY = /\/assets\/(east-asia|europe)-[\w-]+\.json$/;
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { baseOf, GEOMETRY, map, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
+import { baseOf, GEOMETRY, isSkipped, map, scrollStill, scrollToStep, stepsOf, watchConsole } from './helpers';
 
 test('the page opens on the first beat with its map drawn, and no console errors', async ({ page }) => {
   const consoleWatch = watchConsole(page);
@@ -176,7 +176,7 @@ test('the sources are laid out only when the reader nears them, and a fact link 
   await page.goto('/');
   await expect(map(page)).toHaveAttribute('data-map-state', /./);
   // Skipped at load (content-visibility: auto): the sources' words are not laid out before the reader nears them.
-  const skipped = (selector: string) => page.locator(`${selector} .fact-label`).first().evaluate((e) => !e.checkVisibility({ contentVisibilityAuto: true }));
+  const skipped = (selector: string) => isSkipped(page.locator(`${selector} .fact-label`).first());
   expect(await skipped('#sources li'), 'the sources list is skipped at load').toBe(true);
   // Printed, it is all there.
   await page.emulateMedia({ media: 'print' });
